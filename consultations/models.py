@@ -1,0 +1,1 @@
+"""Models only this tier has; the shared meeting machinery lives in core."""

@@ -1,0 +1,25 @@
+"""How allauth fits the portal: residents sign up themselves; mail goes in the person's language."""
+
+from allauth.account.adapter import DefaultAccountAdapter
+from django.utils import translation
+
+from .models import Role
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=False)
+        # Open sign-up is for residents who follow public work; other roles are given by a coordinator.
+        user.role = Role.RESIDENT
+        user.full_name = form.cleaned_data.get("full_name", "")
+        user.language = translation.get_language() or "sv"
+        if commit:
+            user.save()
+        return user
+
+    def send_mail(self, template_prefix, email, context):
+        # Write the message in the recipient's language when the portal knows it.
+        user = context.get("user")
+        language = getattr(user, "language", None) or translation.get_language()
+        with translation.override(language):
+            super().send_mail(template_prefix, email, context)

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoreConfig(AppConfig):
+    name = "core"
+    verbose_name = _("Organisation and meetings")
+
+    def ready(self) -> None:
+        from .history import register_translated
+        from .models import Forum, Meeting
+
+        register_translated(Forum)
+        register_translated(Meeting)

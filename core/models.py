@@ -1,0 +1,355 @@
+"""What all tiers share: people and their roles, minorities and languages, departments, forums,
+memberships with a term, meetings, and the mail outbox.
+
+Belonging to a national minority reveals ethnic origin (GDPR Art. 9), so the portal never stores a
+person's ethnicity: it stores roles (a membership of a minority's dialogue group, with a term and the
+association that nominated the person). See docs/privacy.md.
+"""
+
+import datetime as dt
+import secrets
+
+from django.contrib.auth.models import AbstractUser, BaseUserManager
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Role(models.TextChoices):
+    """The portal-wide role of a person; anonymous visitors have none."""
+
+    RESIDENT = "resident", _("Resident")
+    REPRESENTATIVE = "representative", _("Minority representative")
+    ADMIN_CONTACT = "admin_contact", _("Administration contact")
+    POLITICIAN = "politician", _("Politician")
+    COORDINATOR = "coordinator", _("Coordinator")
+    ADMINISTRATOR = "administrator", _("Administrator")
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra_fields):
+        if not email:
+            raise ValueError("An email address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra_fields):
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra_fields):
+        extra_fields.setdefault("is_staff", True)
+        extra_fields.setdefault("is_superuser", True)
+        extra_fields.setdefault("role", Role.ADMINISTRATOR)
+        return self._create_user(email, password, **extra_fields)
+
+
+def new_feed_token() -> str:
+    return secrets.token_urlsafe(32)
+
+
+class User(AbstractUser):
+    """A person who signs in with an email address."""
+
+    username = None
+    first_name = None
+    last_name = None
+    email = models.EmailField(_("email address"), unique=True)
+    full_name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.RESIDENT)
+    department = models.ForeignKey(
+        "core.Department",
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="contacts",
+        help_text=_("For administration contacts: the department they answer for."),
+    )
+    title = models.CharField(_("job title"), max_length=200, blank=True)
+    language = models.CharField(
+        _("preferred language"),
+        max_length=8,
+        default="sv",
+        help_text=_("Mail and notifications are written in this language."),
+    )
+    feed_token = models.CharField(max_length=64, default=new_feed_token, unique=True, editable=False)
+
+    USERNAME_FIELD = "email"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS: list[str] = []
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["full_name", "email"]
+
+    def __str__(self) -> str:
+        return self.full_name or self.email
+
+    def get_full_name(self) -> str:
+        return self.full_name
+
+    def get_short_name(self) -> str:
+        return self.full_name.split(" ")[0] if self.full_name else self.email
+
+    @property
+    def is_coordinator(self) -> bool:
+        """Coordinators run the forums; administrators may do all they do."""
+        return self.role in {Role.COORDINATOR, Role.ADMINISTRATOR}
+
+
+class Language(models.Model):
+    """A language of a minority or of content; the UI itself speaks sv, fi and en."""
+
+    code = models.CharField(_("code"), max_length=12, unique=True, help_text=_("BCP 47 / ISO 639 code."))
+    name = models.CharField(_("name"), max_length=100)
+    native_name = models.CharField(_("name in the language itself"), max_length=100, blank=True)
+    right_to_left = models.BooleanField(_("written right to left"), default=False)
+
+    class Meta:
+        verbose_name = _("language")
+        verbose_name_plural = _("languages")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class NationalMinority(models.Model):
+    """One of Sweden's five national minorities (lag 2009:724)."""
+
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"), blank=True)
+    languages = models.ManyToManyField(Language, verbose_name=_("languages"), related_name="minorities")
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("national minority")
+        verbose_name_plural = _("national minorities")
+        ordering = ["order", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Department(models.Model):
+    """A department (förvaltning) or municipal company that answers for issues raised in dialogue."""
+
+    class Kind(models.TextChoices):
+        DEPARTMENT = "department", _("Department")
+        COMPANY = "company", _("Municipal company")
+
+    code = models.CharField(_("abbreviation"), max_length=16, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=16, choices=Kind.choices, default=Kind.DEPARTMENT)
+
+    class Meta:
+        verbose_name = _("department")
+        verbose_name_plural = _("departments")
+        ordering = ["code"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.code})"
+
+
+class Tier(models.TextChoices):
+    """The three tiers of the Haninge model."""
+
+    CONSULTATION = "consultation", _("Consultation")
+    DIALOGUE = "dialogue", _("Dialogue")
+    WORKING_GROUP = "working_group", _("Working group")
+
+
+class ForumQuerySet(models.QuerySet):
+    def active(self) -> "ForumQuerySet":
+        return self.filter(is_active=True)
+
+    def of_member(self, user: User) -> "ForumQuerySet":
+        """Forums in which the person holds a membership today."""
+        return self.filter(pk__in=Membership.objects.current().filter(user=user).values("forum"))
+
+
+class Forum(models.Model):
+    """A body that meets: the consultation group, a minority's dialogue group, or a working group."""
+
+    tier = models.CharField(_("tier"), max_length=16, choices=Tier.choices)
+    slug = models.SlugField(unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    minority = models.ForeignKey(
+        NationalMinority,
+        verbose_name=_("national minority"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="forums",
+        help_text=_("For a dialogue group: the minority whose representatives meet in it."),
+    )
+    is_public = models.BooleanField(
+        _("open to the public"),
+        default=False,
+        help_text=_("Published meetings and minutes of a public forum can be read by anyone."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+
+    objects = ForumQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("forum")
+        verbose_name_plural = _("forums")
+        ordering = ["tier", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(tier="dialogue") | Q(minority__isnull=False),
+                name="dialogue_forum_has_minority",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ForumRole(models.TextChoices):
+    CHAIR = "chair", _("Chair")
+    CONVENOR = "convenor", _("Convenor")
+    REPRESENTATIVE = "representative", _("Representative")
+    SUBSTITUTE = "substitute", _("Substitute")
+    ADMIN_CONTACT = "admin_contact", _("Administration contact")
+    POLITICIAN = "politician", _("Politician")
+    COORDINATOR = "coordinator", _("Coordinator")
+    PROCESS_LEADER = "process_leader", _("Process leader")
+
+
+class MembershipQuerySet(models.QuerySet):
+    def current(self, on: dt.date | None = None) -> "MembershipQuerySet":
+        """Memberships whose term covers the given day (today by default)."""
+        on = on or timezone.localdate()
+        return self.filter(Q(starts_on__lte=on), Q(ends_on__isnull=True) | Q(ends_on__gte=on))
+
+
+class Membership(models.Model):
+    """A person's seat in a forum, with a role and a term (the Roma council is elected every second year)."""
+
+    user = models.ForeignKey(User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships")
+    forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(_("role in the forum"), max_length=32, choices=ForumRole.choices)
+    starts_on = models.DateField(_("term starts"))
+    ends_on = models.DateField(_("term ends"), null=True, blank=True)
+    nominated_by = models.CharField(
+        _("nominated by"), max_length=200, blank=True, help_text=_("The association or body that nominated the person.")
+    )
+
+    objects = MembershipQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["forum", "role", "user"]
+        indexes = [models.Index(fields=["user", "starts_on", "ends_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="membership_term_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.forum} ({self.get_role_display()})"
+
+    def is_current(self, on: dt.date | None = None) -> bool:
+        """A term is current from its first to its last day inclusive."""
+        on = on or timezone.localdate()
+        return self.starts_on <= on and (self.ends_on is None or self.ends_on >= on)
+
+
+class MeetingStatus(models.TextChoices):
+    PLANNED = "planned", _("Planned")
+    AGENDA_PUBLISHED = "agenda_published", _("Agenda published")
+    HELD = "held", _("Held")
+    MINUTES_APPROVED = "minutes_approved", _("Minutes approved")
+    PUBLISHED = "published", _("Minutes published")
+    CANCELLED = "cancelled", _("Cancelled")
+
+
+class MeetingQuerySet(models.QuerySet):
+    def upcoming(self) -> "MeetingQuerySet":
+        return self.filter(starts_at__gte=timezone.now()).exclude(status=MeetingStatus.CANCELLED)
+
+    def public(self) -> "MeetingQuerySet":
+        """Meetings anyone may see: those of public forums whose agenda is out."""
+        return self.filter(forum__is_public=True).exclude(status__in=[MeetingStatus.PLANNED])
+
+    def visible_to(self, user: User) -> "MeetingQuerySet":
+        """Coordinators, administrators and politicians see all; members see their forums; others the public ones."""
+        if not user.is_authenticated:
+            return self.public()
+        if user.role in {Role.COORDINATOR, Role.ADMINISTRATOR, Role.POLITICIAN}:
+            return self
+        return self.filter(Q(forum__in=Forum.objects.of_member(user)) | Q(pk__in=self.public().values("pk")))
+
+
+class Meeting(models.Model):
+    """A meeting of a forum: the shared machinery of all three tiers."""
+
+    forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.PROTECT, related_name="meetings")
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    location = models.CharField(_("place"), max_length=200, blank=True)
+    video_url = models.URLField(_("video link"), blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["-starts_at"]
+        indexes = [models.Index(fields=["forum", "starts_at"]), models.Index(fields=["starts_at"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_at__gte=models.F("starts_at")), name="meeting_ends_after_start")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({timezone.localtime(self.starts_at):%Y-%m-%d})"
+
+
+class OutgoingMail(models.Model):
+    """A message waiting in (or delivered from) the outbox; nothing is lost if the broker or mail server is down."""
+
+    subject = models.CharField(max_length=998)
+    body = models.TextField()
+    html_body = models.TextField(blank=True)
+    from_email = models.CharField(max_length=320)
+    to = models.JSONField(default=list)
+    cc = models.JSONField(default=list, blank=True)
+    bcc = models.JSONField(default=list, blank=True)
+    reply_to = models.JSONField(default=list, blank=True)
+    headers = models.JSONField(default=dict, blank=True)
+    attachments = models.JSONField(default=list, blank=True, help_text="[filename, base64 content, mimetype]")
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+    failed = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = _("outgoing mail")
+        verbose_name_plural = _("outgoing mail")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["sent_at", "failed"])]
+
+    def __str__(self) -> str:
+        return self.subject

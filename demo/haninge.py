@@ -1,0 +1,431 @@
+"""Haninge as the seeds describe it: minorities, departments, the three tiers, the wheel, goals and actions.
+
+Every person here is invented; no name, address or number comes from the seeds.
+Each record is keyed on a natural key, so building twice changes nothing.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from allauth.account.models import EmailAddress
+from django.db import transaction
+from django.utils import timezone
+
+from core.models import (
+    Department,
+    Forum,
+    ForumRole,
+    Language,
+    Meeting,
+    MeetingStatus,
+    Membership,
+    NationalMinority,
+    Role,
+    Tier,
+    User,
+)
+from followup.models import Action, ActionStatus, Cycle, Goal, Phase, PhaseKind
+
+DEMO_PASSWORD = "haninge-demo-2026"  # noqa: S105 - printed for the demo; never used in production
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+LANGUAGES = [
+    # code, sv, fi, en, native, right to left
+    ("fi", "finska", "suomi", "Finnish", "suomi", False),
+    ("fit", "meänkieli", "meänkieli", "Meänkieli", "meänkieli", False),
+    ("se", "nordsamiska", "pohjoissaame", "Northern Sami", "davvisámegiella", False),
+    ("smj", "lulesamiska", "luulajansaame", "Lule Sami", "julevsámegiella", False),
+    ("sma", "sydsamiska", "eteläsaame", "Southern Sami", "åarjelsaemien gïele", False),
+    ("rom", "romani chib", "romani", "Romani", "romani čhib", False),
+    ("yi", "jiddisch", "jiddiš", "Yiddish", "ייִדיש", True),
+]
+
+MINORITIES = [
+    # slug, sv, fi, en, languages
+    ("judar", "Judar", "Juutalaiset", "Jews", ["yi"]),
+    ("romer", "Romer", "Romanit", "Roma", ["rom"]),
+    ("samer", "Samer", "Saamelaiset", "Sami", ["se", "smj", "sma"]),
+    ("sverigefinnar", "Sverigefinnar", "Ruotsinsuomalaiset", "Sweden Finns", ["fi"]),
+    ("tornedalingar", "Tornedalingar", "Tornionlaaksolaiset", "Tornedalians", ["fit"]),
+]
+
+DEPARTMENTS = [
+    ("SÄF", "Social- och äldreförvaltningen", "Sosiaali- ja vanhushuoltohallinto", "Social and Elderly Care", "department"),
+    ("UBF", "Utbildningsförvaltningen", "Opetushallinto", "Education Department", "department"),
+    ("KOF", "Kultur- och fritidsförvaltningen", "Kulttuuri- ja vapaa-aikahallinto", "Culture and Leisure", "department"),
+    ("KSF", "Kommunstyrelseförvaltningen", "Kunnanhallituksen hallinto", "Municipal Executive Office", "department"),
+    ("SBF", "Stadsbyggnadsförvaltningen", "Kaupunkirakennushallinto", "Urban Planning Department", "department"),
+    ("HB", "Haninge Bostäder AB", "Haninge Bostäder AB", "Haninge Bostäder (housing company)", "company"),
+]
+
+
+@dataclass(frozen=True)
+class Person:
+    email: str
+    name: str
+    role: str
+    title: str = ""
+    department: str | None = None
+    language: str = "sv"
+
+
+PEOPLE = [
+    Person("samordnare@example.org", "Elin Sandberg", Role.COORDINATOR, "Minoritetssamordnare"),
+    Person("processledare@example.org", "Jonas Ekholm", Role.COORDINATOR, "Processledare"),
+    Person("admin@example.org", "Kim Bergman", Role.ADMINISTRATOR, "Systemförvaltare"),
+    Person("politiker@example.org", "Anders Holmgren", Role.POLITICIAN, "Ordförande, samrådsgruppen"),
+    Person("politiker2@example.org", "Leila Saarinen", Role.POLITICIAN, "Ledamot, samrådsgruppen", language="fi"),
+    Person("representant@example.org", "Aino Mäkelä", Role.REPRESENTATIVE, language="fi"),
+    Person("representant.romer@example.org", "Milan Stojanović", Role.REPRESENTATIVE),
+    Person("representant.samer@example.org", "Ánne Niia", Role.REPRESENTATIVE),
+    Person("representant.tornedalingar@example.org", "Per Vuolle", Role.REPRESENTATIVE),
+    Person("representant.judar@example.org", "Ruth Adler", Role.REPRESENTATIVE),
+    Person("forvaltning@example.org", "Helena Strömberg", Role.ADMIN_CONTACT, "Enhetschef äldreomsorg", "SÄF"),
+    Person("forvaltning.ubf@example.org", "Mikael Norén", Role.ADMIN_CONTACT, "Utvecklingsledare", "UBF"),
+    Person("forvaltning.kof@example.org", "Lena Ahlqvist", Role.ADMIN_CONTACT, "Kulturstrateg", "KOF"),
+    Person("forvaltning.ksf@example.org", "Peter Nylander", Role.ADMIN_CONTACT, "Utredare", "KSF"),
+    Person("invanare@example.org", "Lisa Karlsson", Role.RESIDENT),
+]
+
+# The first person of each role is the one printed as the demo login for that role.
+LOGIN_ORDER = [
+    Role.COORDINATOR,
+    Role.ADMINISTRATOR,
+    Role.POLITICIAN,
+    Role.REPRESENTATIVE,
+    Role.ADMIN_CONTACT,
+    Role.RESIDENT,
+]
+
+GOALS = [
+    ("1", "Systematiskt minoritetsarbete", "Järjestelmällinen vähemmistötyö", "Systematic minority work"),
+    ("2", "Förankring och gemensamt lärande", "Sitoutuminen ja yhteinen oppiminen", "Anchoring and shared learning"),
+    (
+        "3",
+        "Delaktighet och inflytande åt båda håll",
+        "Osallisuus ja vaikutusmahdollisuudet molempiin suuntiin",
+        "Participation and influence both ways",
+    ),
+    (
+        "4",
+        "Samordnare/processledare leder, möjliggör och följer upp",
+        "Koordinaattori/prosessinvetäjä johtaa, mahdollistaa ja seuraa",
+        "The coordinator and process leader lead, enable and follow up",
+    ),
+    (
+        "5",
+        "Fortsatt politiskt engagemang – ansvar och uppföljning",
+        "Jatkuva poliittinen sitoutuminen – vastuu ja seuranta",
+        "Continued political commitment: responsibility and follow-up",
+    ),
+    (
+        "6",
+        "Utrullning av det minoritetspolitiska programmet",
+        "Vähemmistöpoliittisen ohjelman käyttöönotto",
+        "Rolling out the minority policy programme",
+    ),
+]
+
+
+def upsert(model: type, *, defaults: dict, **lookup) -> tuple:
+    """update_or_create that writes (and records history) only when a value differs."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        return model.objects.create(**lookup, **defaults), True
+    changed = [name for name, value in defaults.items() if getattr(obj, name) != value]
+    if changed:
+        for name in changed:
+            setattr(obj, name, defaults[name])
+        obj.save()
+    return obj, False
+
+
+def _names(sv: str, fi: str, en: str, field: str = "name") -> dict:
+    return {f"{field}_sv": sv, f"{field}_fi": fi, f"{field}_en": en, field: sv}
+
+
+def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=STOCKHOLM)
+
+
+@transaction.atomic
+def build(today: dt.date | None = None) -> dict:
+    """Create or update Haninge's demo data; return the logins to print."""
+    today = today or timezone.localdate()
+    year = today.year
+
+    languages = {}
+    for code, sv, fi, en, native, rtl in LANGUAGES:
+        languages[code], _ = upsert(
+            Language, code=code, defaults={**_names(sv, fi, en), "native_name": native, "right_to_left": rtl}
+        )
+
+    minorities = {}
+    for order, (slug, sv, fi, en, codes) in enumerate(MINORITIES):
+        minority, _ = upsert(NationalMinority, slug=slug, defaults={**_names(sv, fi, en), "order": order})
+        minority.languages.set([languages[c] for c in codes])
+        minorities[slug] = minority
+
+    departments = {}
+    for code, sv, fi, en, kind in DEPARTMENTS:
+        departments[code], _ = upsert(
+            Department, code=code, defaults={**_names(sv, fi, en), "kind": kind}
+        )
+
+    people = {}
+    for person in PEOPLE:
+        user, created = upsert(
+            User, email=person.email,
+            defaults={
+                "full_name": person.name,
+                "role": person.role,
+                "title": person.title,
+                "department": departments.get(person.department) if person.department else None,
+                "language": person.language,
+                "is_staff": person.role == Role.ADMINISTRATOR,
+                "is_superuser": person.role == Role.ADMINISTRATOR,
+            },
+        )
+        if created or not user.has_usable_password():
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        upsert(
+            EmailAddress, user=user, email=person.email, defaults={"verified": True, "primary": True}
+        )
+        people[person.email] = user
+
+    forums = _build_forums(minorities)
+    _build_memberships(forums, people, year)
+    _build_meetings(forums, year, today)
+    cycle = _build_cycles(year)
+    _build_goals_and_actions(cycle, departments, minorities, people, year)
+
+    logins = []
+    for role in LOGIN_ORDER:
+        person = next(p for p in PEOPLE if p.role == role)
+        logins.append((Role(role).label, person.email, DEMO_PASSWORD))
+    return {"logins": logins}
+
+
+def _build_forums(minorities: dict) -> dict:
+    forums = {}
+    forums["samrad"], _ = upsert(
+        Forum, slug="politiska-samradsgruppen",
+        defaults={
+            "tier": Tier.CONSULTATION,
+            "is_public": True,
+            **_names("Politiska samrådsgruppen", "Poliittinen neuvonpitoryhmä", "Political consultation group"),
+            **_names(
+                "Samrådsgruppen för nationella minoriteter, tillsatt av kommunstyrelsen. Samrådet är öppet och "
+                "träffas cirka fyra gånger per år.",
+                "Kunnanhallituksen asettama kansallisten vähemmistöjen neuvonpitoryhmä. Neuvonpito on avoin ja "
+                "kokoontuu noin neljä kertaa vuodessa.",
+                "The consultation group for national minorities, appointed by the municipal executive board. "
+                "Consultation is open and meets about four times a year.",
+                "description",
+            ),
+        },
+    )
+    dialogue_names = {
+        "sverigefinnar": ("Dialoggrupp sverigefinnar", "Ruotsinsuomalaisten dialogiryhmä", "Sweden Finns' dialogue group"),
+        "romer": ("Romska rådet – dialoggrupp", "Romanineuvosto – dialogiryhmä", "Roma council – dialogue group"),
+        "samer": ("Dialoggrupp samer", "Saamelaisten dialogiryhmä", "Sami dialogue group"),
+        "tornedalingar": ("Dialoggrupp tornedalingar", "Tornionlaaksolaisten dialogiryhmä", "Tornedalians' dialogue group"),
+        "judar": ("Dialoggrupp judar", "Juutalaisten dialogiryhmä", "Jewish dialogue group"),
+    }
+    for slug, (sv, fi, en) in dialogue_names.items():
+        forums[slug], _ = upsert(
+            Forum, slug=f"dialog-{slug}",
+            defaults={"tier": Tier.DIALOGUE, "minority": minorities[slug], "is_public": False, **_names(sv, fi, en)},
+        )
+    forums["aldreomsorg"], _ = upsert(
+        Forum, slug="arbetsgrupp-finskspraklig-aldreomsorg",
+        defaults={
+            "tier": Tier.WORKING_GROUP,
+            **_names(
+                "Arbetsgrupp finskspråkig äldreomsorg",
+                "Suomenkielisen vanhustenhuollon työryhmä",
+                "Working group on Finnish-language elderly care",
+            ),
+        },
+    )
+    forums["skola"], _ = upsert(
+        Forum, slug="arbetsgrupp-modersmal-och-tvasprakig-skola",
+        defaults={
+            "tier": Tier.WORKING_GROUP,
+            **_names(
+                "Arbetsgrupp modersmål och tvåspråkig skola",
+                "Äidinkielen ja kaksikielisen koulun työryhmä",
+                "Working group on mother tongue and bilingual school",
+            ),
+        },
+    )
+    return forums
+
+
+def _build_memberships(forums: dict, people: dict, year: int) -> None:
+    term_start = dt.date(year - 1, 1, 1)
+    roma_term_end = dt.date(year if year % 2 == 0 else year + 1, 12, 31)
+    seats = [
+        ("samrad", "politiker@example.org", ForumRole.CHAIR, None, ""),
+        ("samrad", "politiker2@example.org", ForumRole.POLITICIAN, None, ""),
+        ("samrad", "samordnare@example.org", ForumRole.COORDINATOR, None, ""),
+        ("samrad", "representant@example.org", ForumRole.REPRESENTATIVE, None, "Haninge finska förening"),
+        ("samrad", "representant.romer@example.org", ForumRole.REPRESENTATIVE, roma_term_end, "Romska rådet"),
+        ("sverigefinnar", "representant@example.org", ForumRole.REPRESENTATIVE, None, "Haninge finska förening"),
+        ("sverigefinnar", "forvaltning@example.org", ForumRole.ADMIN_CONTACT, None, ""),
+        ("sverigefinnar", "forvaltning.ubf@example.org", ForumRole.ADMIN_CONTACT, None, ""),
+        ("sverigefinnar", "samordnare@example.org", ForumRole.COORDINATOR, None, ""),
+        ("romer", "representant.romer@example.org", ForumRole.REPRESENTATIVE, roma_term_end, "Öppet val till romska rådet"),
+        ("romer", "forvaltning.kof@example.org", ForumRole.ADMIN_CONTACT, None, ""),
+        ("romer", "processledare@example.org", ForumRole.PROCESS_LEADER, None, ""),
+        ("samer", "representant.samer@example.org", ForumRole.REPRESENTATIVE, None, "Sameföreningen i Stockholm"),
+        ("samer", "forvaltning.kof@example.org", ForumRole.ADMIN_CONTACT, None, ""),
+        ("tornedalingar", "representant.tornedalingar@example.org", ForumRole.REPRESENTATIVE, None, "STR-T Stockholm"),
+        ("tornedalingar", "forvaltning.ksf@example.org", ForumRole.ADMIN_CONTACT, None, ""),
+        ("judar", "representant.judar@example.org", ForumRole.REPRESENTATIVE, None, "Judiska församlingen"),
+        ("judar", "forvaltning.ksf@example.org", ForumRole.ADMIN_CONTACT, None, ""),
+        ("aldreomsorg", "forvaltning@example.org", ForumRole.CONVENOR, None, ""),
+        ("aldreomsorg", "representant@example.org", ForumRole.REPRESENTATIVE, None, "Haninge finska förening"),
+        ("skola", "forvaltning.ubf@example.org", ForumRole.CONVENOR, None, ""),
+        ("skola", "representant@example.org", ForumRole.REPRESENTATIVE, None, "Haninge finska förening"),
+        ("skola", "representant.tornedalingar@example.org", ForumRole.REPRESENTATIVE, None, "STR-T Stockholm"),
+    ]
+    for forum_key, email, role, ends_on, nominated_by in seats:
+        upsert(
+            Membership, user=people[email],
+            forum=forums[forum_key],
+            role=role,
+            defaults={"starts_on": term_start, "ends_on": ends_on, "nominated_by": nominated_by},
+        )
+
+
+MEETING_PLAN = [
+    # forum, month, day, hour, (title sv, fi, en), place
+    ("samrad", 2, 12, 17, ("Samråd med de nationella minoriteterna", "Neuvonpito kansallisten vähemmistöjen kanssa",
+                          "Consultation with the national minorities"), "Haninge kommunhus, Poseidon"),
+    ("samrad", 5, 14, 17, ("Samråd med de nationella minoriteterna", "Neuvonpito kansallisten vähemmistöjen kanssa",
+                          "Consultation with the national minorities"), "Haninge kommunhus, Poseidon"),
+    ("samrad", 9, 17, 17, ("Samråd: uppföljning av handlingsplanen", "Neuvonpito: toimintasuunnitelman seuranta",
+                          "Consultation: follow-up of the action plan"), "Haninge kommunhus, Poseidon"),
+    ("samrad", 12, 10, 17, ("Samråd: årets uppföljning och nästa års agenda", "Neuvonpito: vuoden seuranta ja ensi vuoden agenda",
+                           "Consultation: the year's follow-up and next year's agenda"), "Haninge kommunhus, Poseidon"),
+    ("sverigefinnar", 3, 5, 15, ("Dialogmöte sverigefinnar", "Ruotsinsuomalaisten dialogikokous",
+                                "Sweden Finns' dialogue meeting"), "Handens bibliotek"),
+    ("sverigefinnar", 10, 8, 15, ("Dialogmöte sverigefinnar", "Ruotsinsuomalaisten dialogikokous",
+                                 "Sweden Finns' dialogue meeting"), "Handens bibliotek"),
+    ("sverigefinnar", 12, 3, 15, ("Dialogmöte sverigefinnar", "Ruotsinsuomalaisten dialogikokous",
+                                 "Sweden Finns' dialogue meeting"), "Handens bibliotek"),
+    ("romer", 4, 2, 16, ("Dialogmöte romska rådet", "Romanineuvoston dialogikokous", "Roma council dialogue meeting"),
+     "Kulturhuset, Handen"),
+    ("romer", 11, 5, 16, ("Dialogmöte romska rådet", "Romanineuvoston dialogikokous", "Roma council dialogue meeting"),
+     "Kulturhuset, Handen"),
+    ("aldreomsorg", 6, 11, 10, ("Arbetsgrupp: finskspråkig avdelning på särskilt boende",
+                                "Työryhmä: suomenkielinen osasto erityisasumisessa",
+                                "Working group: Finnish-language unit in residential care"), "Teams"),
+]
+
+
+def _build_meetings(forums: dict, year: int, today: dt.date) -> None:
+    for forum_key, month, day, hour, (sv, fi, en), place in MEETING_PLAN:
+        starts_at = _at(dt.date(year, month, day), hour)
+        if starts_at.date() < today:
+            status = MeetingStatus.PUBLISHED
+        elif (starts_at.date() - today).days <= 21:
+            status = MeetingStatus.AGENDA_PUBLISHED
+        else:
+            status = MeetingStatus.PLANNED
+        upsert(
+            Meeting, forum=forums[forum_key],
+            starts_at=starts_at,
+            defaults={
+                **_names(sv, fi, en, "title"),
+                "ends_at": starts_at + dt.timedelta(hours=2),
+                "location": place,
+                "video_url": "https://meet.example.org/haninge" if place == "Teams" else "",
+                "status": status,
+            },
+        )
+
+
+PHASE_DATES = [
+    (PhaseKind.AGENDA, (1, 1), (3, 31)),
+    (PhaseKind.IMPLEMENTATION, (4, 1), (9, 30)),
+    (PhaseKind.FOLLOW_UP, (10, 1), (11, 30)),
+    (PhaseKind.REFORMULATION, (12, 1), (12, 31)),
+]
+
+
+def _build_cycles(year: int) -> Cycle:
+    cycle = None
+    for cycle_year in (year - 1, year):
+        cycle, _ = upsert(
+            Cycle, year=cycle_year,
+            defaults={
+                **_names(f"Årssnurra {cycle_year}", f"Vuosikello {cycle_year}", f"Yearly wheel {cycle_year}", "title"),
+                "starts_on": dt.date(cycle_year, 1, 1),
+                "ends_on": dt.date(cycle_year, 12, 31),
+            },
+        )
+        for kind, (m0, d0), (m1, d1) in PHASE_DATES:
+            upsert(
+                Phase, cycle=cycle,
+                kind=kind,
+                defaults={"starts_on": dt.date(cycle_year, m0, d0), "ends_on": dt.date(cycle_year, m1, d1)},
+            )
+    return cycle
+
+
+def _build_goals_and_actions(cycle: Cycle, departments: dict, minorities: dict, people: dict, year: int) -> None:
+    goals = {}
+    for code, sv, fi, en in GOALS:
+        goals[code], _ = upsert(
+            Goal, code=code, defaults={**_names(sv, fi, en, "title"), "adopted_on": dt.date(2020, 1, 1)}
+        )
+    actions = [
+        # title (sv, fi, en), department, responsible, status, progress, due (month, day), goals, minorities, public
+        (("Tvåspråkig kommunal skolverksamhet har startats", "Kaksikielinen kunnallinen koulutoiminta on aloitettu",
+          "Bilingual municipal schooling has started"),
+         "UBF", "forvaltning.ubf@example.org", ActionStatus.DONE, 100, (6, 15), ["1", "6"], ["sverigefinnar"], True),
+        (("Modersmålsundervisningen förstärks och utökas", "Äidinkielen opetusta vahvistetaan ja laajennetaan",
+          "Mother-tongue tuition is strengthened and extended"),
+         "UBF", "forvaltning.ubf@example.org", ActionStatus.ONGOING, 70, (12, 31), ["6"],
+         ["sverigefinnar", "tornedalingar", "samer", "romer", "judar"], True),
+        (("Sverigefinnarnas dag och romernas dag uppmärksammas", "Ruotsinsuomalaisten päivä ja romanien päivä huomioidaan",
+          "Sweden Finns' Day and Roma Day are marked"),
+         "KOF", "forvaltning.kof@example.org", ActionStatus.DONE, 100, (4, 8), ["2", "3"], ["sverigefinnar", "romer"], True),
+        (("Kulturinslag från de nationella minoriteterna på Haningedagen",
+          "Kansallisten vähemmistöjen kulttuuriohjelmaa Haninge-päivänä",
+          "Culture from the national minorities at Haninge Day"),
+         "KOF", "forvaltning.kof@example.org", ActionStatus.ONGOING, 60, (12, 31), ["2"],
+         ["sverigefinnar", "tornedalingar", "samer", "romer", "judar"], True),
+        (("Finskspråkiga avdelningar inom särskilt boende i egen regi",
+          "Suomenkielisiä osastoja kunnan omiin erityisasumisen yksiköihin",
+          "Finnish-language units in the municipality's own residential care"),
+         "SÄF", "forvaltning@example.org", ActionStatus.DELAYED, 40, (6, 30), ["1", "6"], ["sverigefinnar"], True),
+        (("Information om minoriteternas rättigheter på minoritetsspråken",
+          "Tietoa vähemmistöjen oikeuksista vähemmistökielillä",
+          "Information on the minorities' rights in the minority languages"),
+         "KSF", "forvaltning.ksf@example.org", ActionStatus.PLANNED, 0, (12, 31), ["3", "6"],
+         ["sverigefinnar", "tornedalingar", "samer", "romer", "judar"], False),
+    ]
+    for (sv, fi, en), dept, email, status, progress, (month, day), goal_codes, minority_slugs, public in actions:
+        action, _ = upsert(
+            Action, cycle=cycle,
+            title_sv=sv,
+            defaults={
+                "title": sv,
+                "title_fi": fi,
+                "title_en": en,
+                "department": departments[dept],
+                "responsible": people[email],
+                "status": status,
+                "progress": progress,
+                "starts_on": dt.date(year, 1, 15),
+                "due_on": dt.date(year, month, day),
+                "is_public": public,
+            },
+        )
+        action.goals.set([goals[c] for c in goal_codes])
+        action.minorities.set([minorities[s] for s in minority_slugs])

@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from demo.haninge import build
+
+
+class Command(BaseCommand):
+    help = "Build Haninge's demo data from the seeds (safe to run again: nothing changes the second time)."
+
+    def handle(self, *args, **options):
+        result = build()
+        self.stdout.write(self.style.SUCCESS("Haninge demo data is in place. Demo logins (one per role):"))
+        width = max(len(str(role)) for role, _email, _password in result["logins"])
+        for role, email, password in result["logins"]:
+            self.stdout.write(f"  {str(role):<{width}}  {email:<32} {password}")

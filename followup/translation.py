@@ -1,0 +1,20 @@
+"""Content fields of the follow-up that are written in Swedish, Finnish and English."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from .models import Action, Cycle, Goal
+
+
+@register(Cycle)
+class CycleTranslation(TranslationOptions):
+    fields = ("title",)
+
+
+@register(Goal)
+class GoalTranslation(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(Action)
+class ActionTranslation(TranslationOptions):
+    fields = ("title", "description")

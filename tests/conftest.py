@@ -1,0 +1,91 @@
+"""Shared fixtures: one named person per role (anonymous has none), and mail through the outbox."""
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls beside it are still sync.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from core.models import ForumRole, Role, Tier  # noqa: E402
+from tests.factories import DepartmentFactory, ForumFactory, MembershipFactory, MinorityFactory, UserFactory  # noqa: E402
+
+ROLES = [
+    "anonymous",
+    "resident",
+    "representative",
+    "other_representative",
+    "admin_contact",
+    "politician",
+    "coordinator",
+    "administrator",
+]
+
+
+@pytest.fixture(autouse=True)
+def _portal_test_settings(settings):
+    # Mail goes through the real outbox; delivery lands in django.core.mail.outbox.
+    settings.EMAIL_BACKEND = "core.mail.OutboxEmailBackend"
+    settings.DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    from haninge_portal.celery import app
+
+    # Unit tests call tasks in-process; tests/integration runs a real worker against Redis.
+    app.conf.task_always_eager = True
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+
+
+@pytest.fixture
+def world(db):
+    """Two minorities with a dialogue group each, the consultation group, a department, and one person per role."""
+    finns = MinorityFactory(slug="sverigefinnar", name="Sverigefinnar")
+    roma = MinorityFactory(slug="romer", name="Romer")
+    department = DepartmentFactory(code="SÄF", name="Social- och äldreförvaltningen")
+    finnish_dialogue = ForumFactory(tier=Tier.DIALOGUE, minority=finns, name="Dialoggrupp sverigefinnar")
+    roma_dialogue = ForumFactory(tier=Tier.DIALOGUE, minority=roma, name="Romska rådet")
+    consultation = ForumFactory(tier=Tier.CONSULTATION, minority=None, name="Politiska samrådsgruppen", is_public=True)
+
+    people = {
+        "resident": UserFactory(email="invanare@example.org", full_name="Ida Invånare", role=Role.RESIDENT),
+        "representative": UserFactory(
+            email="rep@example.org", full_name="Aino Representant", role=Role.REPRESENTATIVE, language="fi"
+        ),
+        "other_representative": UserFactory(
+            email="rep2@example.org", full_name="Milan Representant", role=Role.REPRESENTATIVE
+        ),
+        "admin_contact": UserFactory(
+            email="kontakt@example.org", full_name="Helena Kontakt", role=Role.ADMIN_CONTACT, department=department
+        ),
+        "politician": UserFactory(email="politiker@example.org", full_name="Anders Politiker", role=Role.POLITICIAN),
+        "coordinator": UserFactory(email="samordnare@example.org", full_name="Elin Samordnare", role=Role.COORDINATOR),
+        "administrator": UserFactory(
+            email="admin@example.org",
+            full_name="Kim Admin",
+            role=Role.ADMINISTRATOR,
+            is_staff=True,
+            is_superuser=True,
+        ),
+    }
+    MembershipFactory(user=people["representative"], forum=finnish_dialogue, role=ForumRole.REPRESENTATIVE)
+    MembershipFactory(user=people["other_representative"], forum=roma_dialogue, role=ForumRole.REPRESENTATIVE)
+    MembershipFactory(user=people["admin_contact"], forum=finnish_dialogue, role=ForumRole.ADMIN_CONTACT)
+    MembershipFactory(user=people["politician"], forum=consultation, role=ForumRole.CHAIR)
+    return {
+        "people": people,
+        "minorities": {"finns": finns, "roma": roma},
+        "forums": {"finnish_dialogue": finnish_dialogue, "roma_dialogue": roma_dialogue, "consultation": consultation},
+        "department": department,
+    }
+
+
+@pytest.fixture
+def client_for(client, world):
+    """A test client signed in as the named role ("anonymous" stays signed out)."""
+    from django.test import Client
+
+    def make(role: str) -> Client:
+        new = Client()
+        if role != "anonymous":
+            new.force_login(world["people"][role])
+        return new
+
+    return make

@@ -1,0 +1,127 @@
+"""The permission matrix: every URL pattern of the project, every role, the status each must get.
+
+A new URL without a row here fails `test_every_url_has_an_expectation`, so nobody adds a page without
+saying who may open it.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.conftest import ROLES
+
+SIGNED_IN = [r for r in ROLES if r != "anonymous"]
+
+
+def everyone(status: int) -> dict[str, int]:
+    return dict.fromkeys(ROLES, status)
+
+
+def signed_in_only(status: int = 200) -> dict[str, int]:
+    """Visitors are sent to sign in (302); everyone signed in gets `status`."""
+    return {"anonymous": 302, **dict.fromkeys(SIGNED_IN, status)}
+
+
+def visitors_only() -> dict[str, int]:
+    """Pages for people not yet signed in; the signed in are sent on (302)."""
+    return {"anonymous": 200, **dict.fromkeys(SIGNED_IN, 302)}
+
+
+# url name -> (kwargs for reverse, expected status per role)
+EXPECTATIONS: dict[str, tuple[dict, dict[str, int]]] = {
+    "root": ({}, everyone(302)),
+    "health": ({}, everyone(200)),
+    "home": ({}, everyone(200)),
+    "core:profile": ({}, signed_in_only()),
+    # django-allauth: signing in and out, sign-up for residents, password reset.
+    "account_login": ({}, visitors_only()),
+    "account_signup": ({}, visitors_only()),
+    "account_logout": ({}, {"anonymous": 302, **dict.fromkeys(SIGNED_IN, 200)}),
+    "account_inactive": ({}, everyone(200)),
+    "account_reauthenticate": ({}, signed_in_only()),
+    "account_email": ({}, signed_in_only()),
+    "account_email_verification_sent": ({}, everyone(200)),
+    "account_change_password": ({}, signed_in_only()),
+    # People with a password are sent to "change password".
+    "account_set_password": ({}, everyone(302)),
+    "account_reset_password": ({}, everyone(200)),
+    "account_reset_password_done": ({}, everyone(200)),
+    "account_reset_password_from_key": ({"uidb36": "zz", "key": "not-a-valid-key"}, everyone(200)),
+    "account_reset_password_from_key_done": ({}, everyone(200)),
+    "account_confirm_email": ({"key": "not-a-valid-key"}, everyone(200)),
+    # Sign-in by code is off: there is no pending code to confirm, so everyone is sent on.
+    "account_confirm_login_code": ({}, everyone(302)),
+}
+
+# The Django admin is for administrators only; everyone else is sent to its sign-in page.
+ADMIN_EXPECTATION = {**dict.fromkeys(ROLES, 302), "administrator": 200}
+
+
+def named_patterns(patterns=None, namespace: str | None = None):
+    """Yield (name, pattern) for every named URL pattern, namespaces included."""
+    patterns = get_resolver().url_patterns if patterns is None else patterns
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = namespace
+            if pattern.namespace:
+                ns = f"{namespace}:{pattern.namespace}" if namespace else pattern.namespace
+            yield from named_patterns(pattern.url_patterns, ns)
+        elif isinstance(pattern, URLPattern) and pattern.name:
+            yield (f"{namespace}:{pattern.name}" if namespace else pattern.name), pattern
+
+
+def admin_urls_without_arguments() -> list[str]:
+    return sorted(
+        name
+        for name, pattern in named_patterns()
+        if name.startswith("admin:") and not pattern.pattern.regex.groups and name != "admin:logout"
+    )
+
+
+def test_every_url_has_an_expectation():
+    missing = sorted(
+        name for name, _pattern in named_patterns() if not name.startswith("admin:") and name not in EXPECTATIONS
+    )
+    assert not missing, f"URL patterns without a row in the permission matrix: {missing}"
+    stale = sorted(set(EXPECTATIONS) - {name for name, _pattern in named_patterns()})
+    assert not stale, f"Rows for URLs that no longer exist: {stale}"
+
+
+CASES = [(name, role) for name in EXPECTATIONS for role in ROLES]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("url_name", "role"), CASES, ids=[f"{n}-{r}" for n, r in CASES])
+def test_permission_matrix(url_name, role, client_for):
+    kwargs, expected = EXPECTATIONS[url_name]
+    response = client_for(role).get(reverse(url_name, kwargs=kwargs))
+    assert response.status_code == expected[role], (
+        f"{url_name} as {role}: expected {expected[role]}, got {response.status_code}"
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+def test_admin_pages_are_for_administrators_only(role, client_for):
+    client = client_for(role)
+    for url_name in admin_urls_without_arguments():
+        # The autocomplete endpoint answers for one field of one model.
+        query = {"app_label": "core", "model_name": "membership", "field_name": "user"}
+        response = client.get(reverse(url_name), query if url_name == "admin:autocomplete" else {})
+        expected = ADMIN_EXPECTATION[role]
+        if url_name == "admin:login":
+            # The admin's sign-in page shows to all but those already signed in as staff.
+            expected = 302 if role == "administrator" else 200
+        assert response.status_code == expected, f"{url_name} as {role}: {response.status_code}"
+        if response.status_code == 302 and url_name != "admin:login":
+            assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [r for r in ROLES if r != "administrator"])
+def test_admin_object_pages_send_everyone_but_administrators_to_sign_in(role, client_for, world):
+    client = client_for(role)
+    person = world["people"]["representative"]
+    for action in ("change", "history", "delete"):
+        response = client.get(reverse(f"admin:core_user_{action}", args=[person.pk]))
+        assert response.status_code == 302, f"{action} as {role}"
+        assert "/admin/login/" in response["Location"]
