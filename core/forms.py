@@ -8,7 +8,9 @@ from .models import User
 
 
 class SignupForm(AllauthSignupForm):
-    full_name = forms.CharField(label=_("Name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    full_name = forms.CharField(
+        label=_("Name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
 
     field_order = ["full_name", "email", "password1", "password2"]
 

@@ -241,13 +241,20 @@ class MembershipQuerySet(models.QuerySet):
 class Membership(models.Model):
     """A person's seat in a forum, with a role and a term (the Roma council is elected every second year)."""
 
-    user = models.ForeignKey(User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships")
-    forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    forum = models.ForeignKey(
+        Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="memberships"
+    )
     role = models.CharField(_("role in the forum"), max_length=32, choices=ForumRole.choices)
     starts_on = models.DateField(_("term starts"))
     ends_on = models.DateField(_("term ends"), null=True, blank=True)
     nominated_by = models.CharField(
-        _("nominated by"), max_length=200, blank=True, help_text=_("The association or body that nominated the person.")
+        _("nominated by"),
+        max_length=200,
+        blank=True,
+        help_text=_("The association or body that nominated the person."),
     )
 
     objects = MembershipQuerySet.as_manager()
@@ -303,13 +310,17 @@ class MeetingQuerySet(models.QuerySet):
 class Meeting(models.Model):
     """A meeting of a forum: the shared machinery of all three tiers."""
 
-    forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.PROTECT, related_name="meetings")
+    forum = models.ForeignKey(
+        Forum, verbose_name=_("forum"), on_delete=models.PROTECT, related_name="meetings"
+    )
     title = models.CharField(_("title"), max_length=200)
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     location = models.CharField(_("place"), max_length=200, blank=True)
     video_url = models.URLField(_("video link"), blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
+    )
 
     objects = MeetingQuerySet.as_manager()
 
@@ -319,7 +330,9 @@ class Meeting(models.Model):
         ordering = ["-starts_at"]
         indexes = [models.Index(fields=["forum", "starts_at"]), models.Index(fields=["starts_at"])]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_at__gte=models.F("starts_at")), name="meeting_ends_after_start")
+            models.CheckConstraint(
+                condition=Q(ends_at__gte=models.F("starts_at")), name="meeting_ends_after_start"
+            )
         ]
 
     def __str__(self) -> str:

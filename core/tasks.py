@@ -29,7 +29,9 @@ def deliver_mail(self, mail_id: int) -> bool:
 def deliver_waiting_mail() -> int:
     """Queue every message still waiting in the outbox (after a broker or mail server outage)."""
     waiting = list(
-        OutgoingMail.objects.filter(sent_at__isnull=True, failed=False).order_by("created_at").values_list("pk", flat=True)
+        OutgoingMail.objects.filter(sent_at__isnull=True, failed=False)
+        .order_by("created_at")
+        .values_list("pk", flat=True)
     )
     for mail_id in waiting:
         deliver_mail.delay(mail_id)

@@ -51,11 +51,35 @@ MINORITIES = [
 ]
 
 DEPARTMENTS = [
-    ("SÄF", "Social- och äldreförvaltningen", "Sosiaali- ja vanhushuoltohallinto", "Social and Elderly Care", "department"),
+    (
+        "SÄF",
+        "Social- och äldreförvaltningen",
+        "Sosiaali- ja vanhushuoltohallinto",
+        "Social and Elderly Care",
+        "department",
+    ),
     ("UBF", "Utbildningsförvaltningen", "Opetushallinto", "Education Department", "department"),
-    ("KOF", "Kultur- och fritidsförvaltningen", "Kulttuuri- ja vapaa-aikahallinto", "Culture and Leisure", "department"),
-    ("KSF", "Kommunstyrelseförvaltningen", "Kunnanhallituksen hallinto", "Municipal Executive Office", "department"),
-    ("SBF", "Stadsbyggnadsförvaltningen", "Kaupunkirakennushallinto", "Urban Planning Department", "department"),
+    (
+        "KOF",
+        "Kultur- och fritidsförvaltningen",
+        "Kulttuuri- ja vapaa-aikahallinto",
+        "Culture and Leisure",
+        "department",
+    ),
+    (
+        "KSF",
+        "Kommunstyrelseförvaltningen",
+        "Kunnanhallituksen hallinto",
+        "Municipal Executive Office",
+        "department",
+    ),
+    (
+        "SBF",
+        "Stadsbyggnadsförvaltningen",
+        "Kaupunkirakennushallinto",
+        "Urban Planning Department",
+        "department",
+    ),
     ("HB", "Haninge Bostäder AB", "Haninge Bostäder AB", "Haninge Bostäder (housing company)", "company"),
 ]
 
@@ -75,13 +99,17 @@ PEOPLE = [
     Person("processledare@example.org", "Jonas Ekholm", Role.COORDINATOR, "Processledare"),
     Person("admin@example.org", "Kim Bergman", Role.ADMINISTRATOR, "Systemförvaltare"),
     Person("politiker@example.org", "Anders Holmgren", Role.POLITICIAN, "Ordförande, samrådsgruppen"),
-    Person("politiker2@example.org", "Leila Saarinen", Role.POLITICIAN, "Ledamot, samrådsgruppen", language="fi"),
+    Person(
+        "politiker2@example.org", "Leila Saarinen", Role.POLITICIAN, "Ledamot, samrådsgruppen", language="fi"
+    ),
     Person("representant@example.org", "Aino Mäkelä", Role.REPRESENTATIVE, language="fi"),
     Person("representant.romer@example.org", "Milan Stojanović", Role.REPRESENTATIVE),
     Person("representant.samer@example.org", "Ánne Niia", Role.REPRESENTATIVE),
     Person("representant.tornedalingar@example.org", "Per Vuolle", Role.REPRESENTATIVE),
     Person("representant.judar@example.org", "Ruth Adler", Role.REPRESENTATIVE),
-    Person("forvaltning@example.org", "Helena Strömberg", Role.ADMIN_CONTACT, "Enhetschef äldreomsorg", "SÄF"),
+    Person(
+        "forvaltning@example.org", "Helena Strömberg", Role.ADMIN_CONTACT, "Enhetschef äldreomsorg", "SÄF"
+    ),
     Person("forvaltning.ubf@example.org", "Mikael Norén", Role.ADMIN_CONTACT, "Utvecklingsledare", "UBF"),
     Person("forvaltning.kof@example.org", "Lena Ahlqvist", Role.ADMIN_CONTACT, "Kulturstrateg", "KOF"),
     Person("forvaltning.ksf@example.org", "Peter Nylander", Role.ADMIN_CONTACT, "Utredare", "KSF"),
@@ -100,7 +128,12 @@ LOGIN_ORDER = [
 
 GOALS = [
     ("1", "Systematiskt minoritetsarbete", "Järjestelmällinen vähemmistötyö", "Systematic minority work"),
-    ("2", "Förankring och gemensamt lärande", "Sitoutuminen ja yhteinen oppiminen", "Anchoring and shared learning"),
+    (
+        "2",
+        "Förankring och gemensamt lärande",
+        "Sitoutuminen ja yhteinen oppiminen",
+        "Anchoring and shared learning",
+    ),
     (
         "3",
         "Delaktighet och inflytande åt båda håll",
@@ -169,14 +202,13 @@ def build(today: dt.date | None = None) -> dict:
 
     departments = {}
     for code, sv, fi, en, kind in DEPARTMENTS:
-        departments[code], _ = upsert(
-            Department, code=code, defaults={**_names(sv, fi, en), "kind": kind}
-        )
+        departments[code], _ = upsert(Department, code=code, defaults={**_names(sv, fi, en), "kind": kind})
 
     people = {}
     for person in PEOPLE:
         user, created = upsert(
-            User, email=person.email,
+            User,
+            email=person.email,
             defaults={
                 "full_name": person.name,
                 "role": person.role,
@@ -190,9 +222,7 @@ def build(today: dt.date | None = None) -> dict:
         if created or not user.has_usable_password():
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
-        upsert(
-            EmailAddress, user=user, email=person.email, defaults={"verified": True, "primary": True}
-        )
+        upsert(EmailAddress, user=user, email=person.email, defaults={"verified": True, "primary": True})
         people[person.email] = user
 
     forums = _build_forums(minorities)
@@ -211,11 +241,14 @@ def build(today: dt.date | None = None) -> dict:
 def _build_forums(minorities: dict) -> dict:
     forums = {}
     forums["samrad"], _ = upsert(
-        Forum, slug="politiska-samradsgruppen",
+        Forum,
+        slug="politiska-samradsgruppen",
         defaults={
             "tier": Tier.CONSULTATION,
             "is_public": True,
-            **_names("Politiska samrådsgruppen", "Poliittinen neuvonpitoryhmä", "Political consultation group"),
+            **_names(
+                "Politiska samrådsgruppen", "Poliittinen neuvonpitoryhmä", "Political consultation group"
+            ),
             **_names(
                 "Samrådsgruppen för nationella minoriteter, tillsatt av kommunstyrelsen. Samrådet är öppet och "
                 "träffas cirka fyra gånger per år.",
@@ -228,19 +261,38 @@ def _build_forums(minorities: dict) -> dict:
         },
     )
     dialogue_names = {
-        "sverigefinnar": ("Dialoggrupp sverigefinnar", "Ruotsinsuomalaisten dialogiryhmä", "Sweden Finns' dialogue group"),
-        "romer": ("Romska rådet – dialoggrupp", "Romanineuvosto – dialogiryhmä", "Roma council – dialogue group"),
+        "sverigefinnar": (
+            "Dialoggrupp sverigefinnar",
+            "Ruotsinsuomalaisten dialogiryhmä",
+            "Sweden Finns' dialogue group",
+        ),
+        "romer": (
+            "Romska rådet – dialoggrupp",
+            "Romanineuvosto – dialogiryhmä",
+            "Roma council – dialogue group",
+        ),
         "samer": ("Dialoggrupp samer", "Saamelaisten dialogiryhmä", "Sami dialogue group"),
-        "tornedalingar": ("Dialoggrupp tornedalingar", "Tornionlaaksolaisten dialogiryhmä", "Tornedalians' dialogue group"),
+        "tornedalingar": (
+            "Dialoggrupp tornedalingar",
+            "Tornionlaaksolaisten dialogiryhmä",
+            "Tornedalians' dialogue group",
+        ),
         "judar": ("Dialoggrupp judar", "Juutalaisten dialogiryhmä", "Jewish dialogue group"),
     }
     for slug, (sv, fi, en) in dialogue_names.items():
         forums[slug], _ = upsert(
-            Forum, slug=f"dialog-{slug}",
-            defaults={"tier": Tier.DIALOGUE, "minority": minorities[slug], "is_public": False, **_names(sv, fi, en)},
+            Forum,
+            slug=f"dialog-{slug}",
+            defaults={
+                "tier": Tier.DIALOGUE,
+                "minority": minorities[slug],
+                "is_public": False,
+                **_names(sv, fi, en),
+            },
         )
     forums["aldreomsorg"], _ = upsert(
-        Forum, slug="arbetsgrupp-finskspraklig-aldreomsorg",
+        Forum,
+        slug="arbetsgrupp-finskspraklig-aldreomsorg",
         defaults={
             "tier": Tier.WORKING_GROUP,
             **_names(
@@ -251,7 +303,8 @@ def _build_forums(minorities: dict) -> dict:
         },
     )
     forums["skola"], _ = upsert(
-        Forum, slug="arbetsgrupp-modersmal-och-tvasprakig-skola",
+        Forum,
+        slug="arbetsgrupp-modersmal-och-tvasprakig-skola",
         defaults={
             "tier": Tier.WORKING_GROUP,
             **_names(
@@ -273,28 +326,65 @@ def _build_memberships(forums: dict, people: dict, year: int) -> None:
         ("samrad", "samordnare@example.org", ForumRole.COORDINATOR, None, ""),
         ("samrad", "representant@example.org", ForumRole.REPRESENTATIVE, None, "Haninge finska förening"),
         ("samrad", "representant.romer@example.org", ForumRole.REPRESENTATIVE, roma_term_end, "Romska rådet"),
-        ("sverigefinnar", "representant@example.org", ForumRole.REPRESENTATIVE, None, "Haninge finska förening"),
+        (
+            "sverigefinnar",
+            "representant@example.org",
+            ForumRole.REPRESENTATIVE,
+            None,
+            "Haninge finska förening",
+        ),
         ("sverigefinnar", "forvaltning@example.org", ForumRole.ADMIN_CONTACT, None, ""),
         ("sverigefinnar", "forvaltning.ubf@example.org", ForumRole.ADMIN_CONTACT, None, ""),
         ("sverigefinnar", "samordnare@example.org", ForumRole.COORDINATOR, None, ""),
-        ("romer", "representant.romer@example.org", ForumRole.REPRESENTATIVE, roma_term_end, "Öppet val till romska rådet"),
+        (
+            "romer",
+            "representant.romer@example.org",
+            ForumRole.REPRESENTATIVE,
+            roma_term_end,
+            "Öppet val till romska rådet",
+        ),
         ("romer", "forvaltning.kof@example.org", ForumRole.ADMIN_CONTACT, None, ""),
         ("romer", "processledare@example.org", ForumRole.PROCESS_LEADER, None, ""),
-        ("samer", "representant.samer@example.org", ForumRole.REPRESENTATIVE, None, "Sameföreningen i Stockholm"),
+        (
+            "samer",
+            "representant.samer@example.org",
+            ForumRole.REPRESENTATIVE,
+            None,
+            "Sameföreningen i Stockholm",
+        ),
         ("samer", "forvaltning.kof@example.org", ForumRole.ADMIN_CONTACT, None, ""),
-        ("tornedalingar", "representant.tornedalingar@example.org", ForumRole.REPRESENTATIVE, None, "STR-T Stockholm"),
+        (
+            "tornedalingar",
+            "representant.tornedalingar@example.org",
+            ForumRole.REPRESENTATIVE,
+            None,
+            "STR-T Stockholm",
+        ),
         ("tornedalingar", "forvaltning.ksf@example.org", ForumRole.ADMIN_CONTACT, None, ""),
         ("judar", "representant.judar@example.org", ForumRole.REPRESENTATIVE, None, "Judiska församlingen"),
         ("judar", "forvaltning.ksf@example.org", ForumRole.ADMIN_CONTACT, None, ""),
         ("aldreomsorg", "forvaltning@example.org", ForumRole.CONVENOR, None, ""),
-        ("aldreomsorg", "representant@example.org", ForumRole.REPRESENTATIVE, None, "Haninge finska förening"),
+        (
+            "aldreomsorg",
+            "representant@example.org",
+            ForumRole.REPRESENTATIVE,
+            None,
+            "Haninge finska förening",
+        ),
         ("skola", "forvaltning.ubf@example.org", ForumRole.CONVENOR, None, ""),
         ("skola", "representant@example.org", ForumRole.REPRESENTATIVE, None, "Haninge finska förening"),
-        ("skola", "representant.tornedalingar@example.org", ForumRole.REPRESENTATIVE, None, "STR-T Stockholm"),
+        (
+            "skola",
+            "representant.tornedalingar@example.org",
+            ForumRole.REPRESENTATIVE,
+            None,
+            "STR-T Stockholm",
+        ),
     ]
     for forum_key, email, role, ends_on, nominated_by in seats:
         upsert(
-            Membership, user=people[email],
+            Membership,
+            user=people[email],
             forum=forums[forum_key],
             role=role,
             defaults={"starts_on": term_start, "ends_on": ends_on, "nominated_by": nominated_by},
@@ -303,27 +393,106 @@ def _build_memberships(forums: dict, people: dict, year: int) -> None:
 
 MEETING_PLAN = [
     # forum, month, day, hour, (title sv, fi, en), place
-    ("samrad", 2, 12, 17, ("Samråd med de nationella minoriteterna", "Neuvonpito kansallisten vähemmistöjen kanssa",
-                          "Consultation with the national minorities"), "Haninge kommunhus, Poseidon"),
-    ("samrad", 5, 14, 17, ("Samråd med de nationella minoriteterna", "Neuvonpito kansallisten vähemmistöjen kanssa",
-                          "Consultation with the national minorities"), "Haninge kommunhus, Poseidon"),
-    ("samrad", 9, 17, 17, ("Samråd: uppföljning av handlingsplanen", "Neuvonpito: toimintasuunnitelman seuranta",
-                          "Consultation: follow-up of the action plan"), "Haninge kommunhus, Poseidon"),
-    ("samrad", 12, 10, 17, ("Samråd: årets uppföljning och nästa års agenda", "Neuvonpito: vuoden seuranta ja ensi vuoden agenda",
-                           "Consultation: the year's follow-up and next year's agenda"), "Haninge kommunhus, Poseidon"),
-    ("sverigefinnar", 3, 5, 15, ("Dialogmöte sverigefinnar", "Ruotsinsuomalaisten dialogikokous",
-                                "Sweden Finns' dialogue meeting"), "Handens bibliotek"),
-    ("sverigefinnar", 10, 8, 15, ("Dialogmöte sverigefinnar", "Ruotsinsuomalaisten dialogikokous",
-                                 "Sweden Finns' dialogue meeting"), "Handens bibliotek"),
-    ("sverigefinnar", 12, 3, 15, ("Dialogmöte sverigefinnar", "Ruotsinsuomalaisten dialogikokous",
-                                 "Sweden Finns' dialogue meeting"), "Handens bibliotek"),
-    ("romer", 4, 2, 16, ("Dialogmöte romska rådet", "Romanineuvoston dialogikokous", "Roma council dialogue meeting"),
-     "Kulturhuset, Handen"),
-    ("romer", 11, 5, 16, ("Dialogmöte romska rådet", "Romanineuvoston dialogikokous", "Roma council dialogue meeting"),
-     "Kulturhuset, Handen"),
-    ("aldreomsorg", 6, 11, 10, ("Arbetsgrupp: finskspråkig avdelning på särskilt boende",
-                                "Työryhmä: suomenkielinen osasto erityisasumisessa",
-                                "Working group: Finnish-language unit in residential care"), "Teams"),
+    (
+        "samrad",
+        2,
+        12,
+        17,
+        (
+            "Samråd med de nationella minoriteterna",
+            "Neuvonpito kansallisten vähemmistöjen kanssa",
+            "Consultation with the national minorities",
+        ),
+        "Haninge kommunhus, Poseidon",
+    ),
+    (
+        "samrad",
+        5,
+        14,
+        17,
+        (
+            "Samråd med de nationella minoriteterna",
+            "Neuvonpito kansallisten vähemmistöjen kanssa",
+            "Consultation with the national minorities",
+        ),
+        "Haninge kommunhus, Poseidon",
+    ),
+    (
+        "samrad",
+        9,
+        17,
+        17,
+        (
+            "Samråd: uppföljning av handlingsplanen",
+            "Neuvonpito: toimintasuunnitelman seuranta",
+            "Consultation: follow-up of the action plan",
+        ),
+        "Haninge kommunhus, Poseidon",
+    ),
+    (
+        "samrad",
+        12,
+        10,
+        17,
+        (
+            "Samråd: årets uppföljning och nästa års agenda",
+            "Neuvonpito: vuoden seuranta ja ensi vuoden agenda",
+            "Consultation: the year's follow-up and next year's agenda",
+        ),
+        "Haninge kommunhus, Poseidon",
+    ),
+    (
+        "sverigefinnar",
+        3,
+        5,
+        15,
+        ("Dialogmöte sverigefinnar", "Ruotsinsuomalaisten dialogikokous", "Sweden Finns' dialogue meeting"),
+        "Handens bibliotek",
+    ),
+    (
+        "sverigefinnar",
+        10,
+        8,
+        15,
+        ("Dialogmöte sverigefinnar", "Ruotsinsuomalaisten dialogikokous", "Sweden Finns' dialogue meeting"),
+        "Handens bibliotek",
+    ),
+    (
+        "sverigefinnar",
+        12,
+        3,
+        15,
+        ("Dialogmöte sverigefinnar", "Ruotsinsuomalaisten dialogikokous", "Sweden Finns' dialogue meeting"),
+        "Handens bibliotek",
+    ),
+    (
+        "romer",
+        4,
+        2,
+        16,
+        ("Dialogmöte romska rådet", "Romanineuvoston dialogikokous", "Roma council dialogue meeting"),
+        "Kulturhuset, Handen",
+    ),
+    (
+        "romer",
+        11,
+        5,
+        16,
+        ("Dialogmöte romska rådet", "Romanineuvoston dialogikokous", "Roma council dialogue meeting"),
+        "Kulturhuset, Handen",
+    ),
+    (
+        "aldreomsorg",
+        6,
+        11,
+        10,
+        (
+            "Arbetsgrupp: finskspråkig avdelning på särskilt boende",
+            "Työryhmä: suomenkielinen osasto erityisasumisessa",
+            "Working group: Finnish-language unit in residential care",
+        ),
+        "Teams",
+    ),
 ]
 
 
@@ -337,7 +506,8 @@ def _build_meetings(forums: dict, year: int, today: dt.date) -> None:
         else:
             status = MeetingStatus.PLANNED
         upsert(
-            Meeting, forum=forums[forum_key],
+            Meeting,
+            forum=forums[forum_key],
             starts_at=starts_at,
             defaults={
                 **_names(sv, fi, en, "title"),
@@ -361,23 +531,32 @@ def _build_cycles(year: int) -> Cycle:
     cycle = None
     for cycle_year in (year - 1, year):
         cycle, _ = upsert(
-            Cycle, year=cycle_year,
+            Cycle,
+            year=cycle_year,
             defaults={
-                **_names(f"Årssnurra {cycle_year}", f"Vuosikello {cycle_year}", f"Yearly wheel {cycle_year}", "title"),
+                **_names(
+                    f"Årssnurra {cycle_year}",
+                    f"Vuosikello {cycle_year}",
+                    f"Yearly wheel {cycle_year}",
+                    "title",
+                ),
                 "starts_on": dt.date(cycle_year, 1, 1),
                 "ends_on": dt.date(cycle_year, 12, 31),
             },
         )
         for kind, (m0, d0), (m1, d1) in PHASE_DATES:
             upsert(
-                Phase, cycle=cycle,
+                Phase,
+                cycle=cycle,
                 kind=kind,
                 defaults={"starts_on": dt.date(cycle_year, m0, d0), "ends_on": dt.date(cycle_year, m1, d1)},
             )
     return cycle
 
 
-def _build_goals_and_actions(cycle: Cycle, departments: dict, minorities: dict, people: dict, year: int) -> None:
+def _build_goals_and_actions(
+    cycle: Cycle, departments: dict, minorities: dict, people: dict, year: int
+) -> None:
     goals = {}
     for code, sv, fi, en in GOALS:
         goals[code], _ = upsert(
@@ -385,34 +564,104 @@ def _build_goals_and_actions(cycle: Cycle, departments: dict, minorities: dict, 
         )
     actions = [
         # title (sv, fi, en), department, responsible, status, progress, due (month, day), goals, minorities, public
-        (("Tvåspråkig kommunal skolverksamhet har startats", "Kaksikielinen kunnallinen koulutoiminta on aloitettu",
-          "Bilingual municipal schooling has started"),
-         "UBF", "forvaltning.ubf@example.org", ActionStatus.DONE, 100, (6, 15), ["1", "6"], ["sverigefinnar"], True),
-        (("Modersmålsundervisningen förstärks och utökas", "Äidinkielen opetusta vahvistetaan ja laajennetaan",
-          "Mother-tongue tuition is strengthened and extended"),
-         "UBF", "forvaltning.ubf@example.org", ActionStatus.ONGOING, 70, (12, 31), ["6"],
-         ["sverigefinnar", "tornedalingar", "samer", "romer", "judar"], True),
-        (("Sverigefinnarnas dag och romernas dag uppmärksammas", "Ruotsinsuomalaisten päivä ja romanien päivä huomioidaan",
-          "Sweden Finns' Day and Roma Day are marked"),
-         "KOF", "forvaltning.kof@example.org", ActionStatus.DONE, 100, (4, 8), ["2", "3"], ["sverigefinnar", "romer"], True),
-        (("Kulturinslag från de nationella minoriteterna på Haningedagen",
-          "Kansallisten vähemmistöjen kulttuuriohjelmaa Haninge-päivänä",
-          "Culture from the national minorities at Haninge Day"),
-         "KOF", "forvaltning.kof@example.org", ActionStatus.ONGOING, 60, (12, 31), ["2"],
-         ["sverigefinnar", "tornedalingar", "samer", "romer", "judar"], True),
-        (("Finskspråkiga avdelningar inom särskilt boende i egen regi",
-          "Suomenkielisiä osastoja kunnan omiin erityisasumisen yksiköihin",
-          "Finnish-language units in the municipality's own residential care"),
-         "SÄF", "forvaltning@example.org", ActionStatus.DELAYED, 40, (6, 30), ["1", "6"], ["sverigefinnar"], True),
-        (("Information om minoriteternas rättigheter på minoritetsspråken",
-          "Tietoa vähemmistöjen oikeuksista vähemmistökielillä",
-          "Information on the minorities' rights in the minority languages"),
-         "KSF", "forvaltning.ksf@example.org", ActionStatus.PLANNED, 0, (12, 31), ["3", "6"],
-         ["sverigefinnar", "tornedalingar", "samer", "romer", "judar"], False),
+        (
+            (
+                "Tvåspråkig kommunal skolverksamhet har startats",
+                "Kaksikielinen kunnallinen koulutoiminta on aloitettu",
+                "Bilingual municipal schooling has started",
+            ),
+            "UBF",
+            "forvaltning.ubf@example.org",
+            ActionStatus.DONE,
+            100,
+            (6, 15),
+            ["1", "6"],
+            ["sverigefinnar"],
+            True,
+        ),
+        (
+            (
+                "Modersmålsundervisningen förstärks och utökas",
+                "Äidinkielen opetusta vahvistetaan ja laajennetaan",
+                "Mother-tongue tuition is strengthened and extended",
+            ),
+            "UBF",
+            "forvaltning.ubf@example.org",
+            ActionStatus.ONGOING,
+            70,
+            (12, 31),
+            ["6"],
+            ["sverigefinnar", "tornedalingar", "samer", "romer", "judar"],
+            True,
+        ),
+        (
+            (
+                "Sverigefinnarnas dag och romernas dag uppmärksammas",
+                "Ruotsinsuomalaisten päivä ja romanien päivä huomioidaan",
+                "Sweden Finns' Day and Roma Day are marked",
+            ),
+            "KOF",
+            "forvaltning.kof@example.org",
+            ActionStatus.DONE,
+            100,
+            (4, 8),
+            ["2", "3"],
+            ["sverigefinnar", "romer"],
+            True,
+        ),
+        (
+            (
+                "Kulturinslag från de nationella minoriteterna på Haningedagen",
+                "Kansallisten vähemmistöjen kulttuuriohjelmaa Haninge-päivänä",
+                "Culture from the national minorities at Haninge Day",
+            ),
+            "KOF",
+            "forvaltning.kof@example.org",
+            ActionStatus.ONGOING,
+            60,
+            (12, 31),
+            ["2"],
+            ["sverigefinnar", "tornedalingar", "samer", "romer", "judar"],
+            True,
+        ),
+        (
+            (
+                "Finskspråkiga avdelningar inom särskilt boende i egen regi",
+                "Suomenkielisiä osastoja kunnan omiin erityisasumisen yksiköihin",
+                "Finnish-language units in the municipality's own residential care",
+            ),
+            "SÄF",
+            "forvaltning@example.org",
+            ActionStatus.DELAYED,
+            40,
+            (6, 30),
+            ["1", "6"],
+            ["sverigefinnar"],
+            True,
+        ),
+        (
+            (
+                "Information om minoriteternas rättigheter på minoritetsspråken",
+                "Tietoa vähemmistöjen oikeuksista vähemmistökielillä",
+                "Information on the minorities' rights in the minority languages",
+            ),
+            "KSF",
+            "forvaltning.ksf@example.org",
+            ActionStatus.PLANNED,
+            0,
+            (12, 31),
+            ["3", "6"],
+            ["sverigefinnar", "tornedalingar", "samer", "romer", "judar"],
+            False,
+        ),
     ]
-    for (sv, fi, en), dept, email, status, progress, (month, day), goal_codes, minority_slugs, public in actions:
+    for (sv, fi, en), dept, email, status, progress, (
+        month,
+        day,
+    ), goal_codes, minority_slugs, public in actions:
         action, _ = upsert(
-            Action, cycle=cycle,
+            Action,
+            cycle=cycle,
             title_sv=sv,
             defaults={
                 "title": sv,

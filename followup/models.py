@@ -55,7 +55,9 @@ class Cycle(models.Model):
         verbose_name_plural = _("cycles")
         ordering = ["-year"]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="cycle_ends_after_start")
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="cycle_ends_after_start"
+            )
         ]
 
     def __str__(self) -> str:
@@ -86,7 +88,9 @@ class Phase(models.Model):
         ordering = ["cycle", "starts_on"]
         constraints = [
             models.UniqueConstraint(fields=["cycle", "kind"], name="one_phase_of_each_kind_per_cycle"),
-            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="phase_ends_after_start"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="phase_ends_after_start"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -105,7 +109,6 @@ class Goal(models.Model):
     description = models.TextField(_("description"), blank=True)
     minorities = models.ManyToManyField(NationalMinority, verbose_name=_("national minorities"), blank=True)
     adopted_on = models.DateField(_("adopted"), null=True, blank=True)
-
 
     class Meta:
         verbose_name = _("goal")
@@ -136,7 +139,9 @@ class ActionQuerySet(models.QuerySet):
 class Action(models.Model):
     """An action (insats/åtgärd) with a responsible department and person and a timetable."""
 
-    cycle = models.ForeignKey(Cycle, verbose_name=_("cycle"), on_delete=models.PROTECT, related_name="actions")
+    cycle = models.ForeignKey(
+        Cycle, verbose_name=_("cycle"), on_delete=models.PROTECT, related_name="actions"
+    )
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
     goals = models.ManyToManyField(Goal, verbose_name=_("goals"), blank=True, related_name="actions")
@@ -156,8 +161,12 @@ class Action(models.Model):
     )
     starts_on = models.DateField(_("starts"), null=True, blank=True)
     due_on = models.DateField(_("due"), null=True, blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=ActionStatus.choices, default=ActionStatus.PLANNED)
-    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0, validators=[MaxValueValidator(100)])
+    status = models.CharField(
+        _("status"), max_length=16, choices=ActionStatus.choices, default=ActionStatus.PLANNED
+    )
+    progress = models.PositiveSmallIntegerField(
+        _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
+    )
     is_public = models.BooleanField(_("shown to the public"), default=False)
 
     objects = ActionQuerySet.as_manager()

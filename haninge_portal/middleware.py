@@ -1,9 +1,9 @@
 """Small middleware the portal needs beyond Django's own."""
 
+import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
@@ -21,7 +21,7 @@ class PermissionsPolicyMiddleware:
 
 
 class RememberLanguageMiddleware:
-    """Remember the language of the last page visited, so that `/` and mail follow the person's choice."""
+    """Remember the language of the last page visited, so that `/` opens in the person's choice."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
@@ -38,8 +38,24 @@ class RememberLanguageMiddleware:
                 httponly=False,
                 samesite="Lax",
             )
-        user = getattr(request, "user", None)
-        if language and user is not None and user.is_authenticated and user.language != language:
-            # The language a person reads in is the one their mail is written in.
-            get_user_model().objects.filter(pk=user.pk).update(language=language)
         return response
+
+
+class IdleSessionMiddleware:
+    """End a session after SESSION_COOKIE_AGE of inactivity without writing the session on every request.
+
+    The expiry is pushed forward at most once a minute, which keeps the idle limit exact to the minute.
+    """
+
+    REFRESH_SECONDS = 60
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        session = getattr(request, "session", None)
+        if session is not None and session.get("_auth_user_id"):
+            now = int(time.time())
+            if now - session.get("refreshed_at", 0) >= self.REFRESH_SECONDS:
+                session["refreshed_at"] = now
+        return self.get_response(request)

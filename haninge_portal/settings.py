@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "haninge_portal.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "haninge_portal.middleware.IdleSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "haninge_portal.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -149,8 +150,8 @@ else:
 
 # Sessions live in the database so that signing in never depends on Redis being up.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 60 * 60 * 8)
-SESSION_SAVE_EVERY_REQUEST = True
+# A session ends after this long without activity (IdleSessionMiddleware refreshes it).
+SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 60 * 60 * 2)
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
@@ -209,7 +210,7 @@ LANGUAGES = [
     ("fi", _("Finnish")),
     ("en", _("English")),
 ]
-LOCALE_PATHS = [Path(os.environ.get("HANINGE_LOCALE_DIR", BASE_DIR / "locale"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = "Europe/Stockholm"
 USE_TZ = True
@@ -247,7 +248,9 @@ WHITENOISE_MANIFEST_STRICT = False
 EMAIL_BACKEND = "core.mail.OutboxEmailBackend"
 DELIVERY_EMAIL_BACKEND = os.environ.get(
     "DELIVERY_EMAIL_BACKEND",
-    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)

@@ -54,7 +54,11 @@ def attention_for(user: User) -> list[AttentionList]:
                 "overdue",
                 _("Overdue actions"),
                 _("No action is overdue."),
-                list(Action.objects.overdue(today).select_related("department").order_by("due_on")[:UPCOMING_LIMIT]),
+                list(
+                    Action.objects.overdue(today)
+                    .select_related("department")
+                    .order_by("due_on")[:UPCOMING_LIMIT]
+                ),
             )
         )
     elif user.is_authenticated and user.role == Role.ADMIN_CONTACT and user.department_id:

@@ -42,7 +42,9 @@ def world(db):
     department = DepartmentFactory(code="SÄF", name="Social- och äldreförvaltningen")
     finnish_dialogue = ForumFactory(tier=Tier.DIALOGUE, minority=finns, name="Dialoggrupp sverigefinnar")
     roma_dialogue = ForumFactory(tier=Tier.DIALOGUE, minority=roma, name="Romska rådet")
-    consultation = ForumFactory(tier=Tier.CONSULTATION, minority=None, name="Politiska samrådsgruppen", is_public=True)
+    consultation = ForumFactory(
+        tier=Tier.CONSULTATION, minority=None, name="Politiska samrådsgruppen", is_public=True
+    )
 
     people = {
         "resident": UserFactory(email="invanare@example.org", full_name="Ida Invånare", role=Role.RESIDENT),
@@ -53,10 +55,17 @@ def world(db):
             email="rep2@example.org", full_name="Milan Representant", role=Role.REPRESENTATIVE
         ),
         "admin_contact": UserFactory(
-            email="kontakt@example.org", full_name="Helena Kontakt", role=Role.ADMIN_CONTACT, department=department
+            email="kontakt@example.org",
+            full_name="Helena Kontakt",
+            role=Role.ADMIN_CONTACT,
+            department=department,
         ),
-        "politician": UserFactory(email="politiker@example.org", full_name="Anders Politiker", role=Role.POLITICIAN),
-        "coordinator": UserFactory(email="samordnare@example.org", full_name="Elin Samordnare", role=Role.COORDINATOR),
+        "politician": UserFactory(
+            email="politiker@example.org", full_name="Anders Politiker", role=Role.POLITICIAN
+        ),
+        "coordinator": UserFactory(
+            email="samordnare@example.org", full_name="Elin Samordnare", role=Role.COORDINATOR
+        ),
         "administrator": UserFactory(
             email="admin@example.org",
             full_name="Kim Admin",
@@ -72,7 +81,11 @@ def world(db):
     return {
         "people": people,
         "minorities": {"finns": finns, "roma": roma},
-        "forums": {"finnish_dialogue": finnish_dialogue, "roma_dialogue": roma_dialogue, "consultation": consultation},
+        "forums": {
+            "finnish_dialogue": finnish_dialogue,
+            "roma_dialogue": roma_dialogue,
+            "consultation": consultation,
+        },
         "department": department,
     }
 

@@ -3,7 +3,18 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from core.models import Department, Forum, ForumRole, Meeting, MeetingStatus, Membership, NationalMinority, Role, Tier, User
+from core.models import (
+    Department,
+    Forum,
+    ForumRole,
+    Meeting,
+    MeetingStatus,
+    Membership,
+    NationalMinority,
+    Role,
+    Tier,
+    User,
+)
 from followup.models import Action, ActionStatus, Cycle, Phase, PhaseKind
 
 
@@ -44,7 +55,9 @@ class UserFactory(factory.django.DjangoModelFactory):
             from allauth.account.models import EmailAddress
 
             self.save()
-            EmailAddress.objects.get_or_create(user=self, email=self.email, defaults={"verified": True, "primary": True})
+            EmailAddress.objects.get_or_create(
+                user=self, email=self.email, defaults={"verified": True, "primary": True}
+            )
 
 
 class ForumFactory(factory.django.DjangoModelFactory):

@@ -79,7 +79,9 @@ def admin_urls_without_arguments() -> list[str]:
 
 def test_every_url_has_an_expectation():
     missing = sorted(
-        name for name, _pattern in named_patterns() if not name.startswith("admin:") and name not in EXPECTATIONS
+        name
+        for name, _pattern in named_patterns()
+        if not name.startswith("admin:") and name not in EXPECTATIONS
     )
     assert not missing, f"URL patterns without a row in the permission matrix: {missing}"
     stale = sorted(set(EXPECTATIONS) - {name for name, _pattern in named_patterns()})

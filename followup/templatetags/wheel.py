@@ -18,7 +18,9 @@ def _point(radius: float, degrees: float) -> tuple[float, float]:
     return round(centre + radius * math.cos(radians), 2), round(centre + radius * math.sin(radians), 2)
 
 
-def ring_segment(index: int, count: int = 4, outer: float = SIZE / 2 - 4, inner: float = SIZE / 2 * 0.42) -> str:
+def ring_segment(
+    index: int, count: int = 4, outer: float = SIZE / 2 - 4, inner: float = SIZE / 2 * 0.42
+) -> str:
     """An SVG path for one quarter of the ring, clockwise from twelve o'clock."""
     start = -90 + index * 360 / count + GAP_DEGREES / 2
     end = start + 360 / count - GAP_DEGREES

@@ -1,0 +1,31 @@
+# The Haninge portal. `make run` serves it with demo data; `make test` runs every check.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+PY := .venv/bin/python
+
+.PHONY: help run test messages lint format migrations vendor-designsystemet
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-22s %s\n", $$1, $$2}'
+
+run: ## Set up and serve the portal with Haninge's demo data at http://127.0.0.1:8000/
+	scripts/run.sh
+
+test: ## Set up everything and run every check (ruff, migrations, catalogs, check --deploy, compose, pytest)
+	scripts/test.sh
+
+messages: ## Update the sv/fi/en catalogs in locale/ after changing UI strings, then compile them
+	DJANGO_DEBUG=true $(PY) manage.py makemessages -l sv -l fi -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var
+	DJANGO_DEBUG=true $(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules
+
+lint: ## ruff check and format check
+	.venv/bin/ruff check . && .venv/bin/ruff format --check .
+
+format: ## Format the code with ruff
+	.venv/bin/ruff check --fix . && .venv/bin/ruff format .
+
+migrations: ## Make migrations after changing models
+	DJANGO_DEBUG=true $(PY) manage.py makemigrations
+
+vendor-designsystemet: ## Refresh the vendored Designsystemet CSS from npm (versions in static/vendor/designsystemet/README.md)
+	scripts/vendor_designsystemet.sh

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# make run: the portal with Haninge's demo data at http://127.0.0.1:8000/.
+# SQLite and eager tasks by default; set DATABASE_URL for PostgreSQL and REDIS_URL for a real Celery worker.
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+export DJANGO_DEBUG="${DJANGO_DEBUG:-true}"
+ensure_venv
+ensure_runtime_libraries || echo "(PDF reports need Pango; the rest of the portal runs without it.)"
+compile_messages
+say "Migrating the database (${DATABASE_URL:-SQLite in db.sqlite3})"
+"$PY" manage.py migrate --noinput -v0
+say "Building Haninge's demo data"
+"$PY" manage.py demo_data
+
+if [ -n "${REDIS_URL:-}" ]; then
+  say "Starting a Celery worker and beat against $REDIS_URL"
+  "$VENV/bin/celery" -A haninge_portal worker --beat -l info --concurrency 2 &
+  WORKER=$!
+  trap 'kill $WORKER 2>/dev/null || true' EXIT
+else
+  echo "REDIS_URL is not set: background tasks run at once, inside the request."
+fi
+
+say "The portal runs at http://127.0.0.1:8000/ (Ctrl+C stops it)"
+"$PY" manage.py runserver "${PORT:-127.0.0.1:8000}"
