@@ -1,7 +1,7 @@
-from django.contrib.messages.views import SuccessMessageMixin
+from django.contrib import messages
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext
 from django.views.generic import UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -9,17 +9,23 @@ from .forms import ProfileForm
 from .models import User
 
 
-class ProfileView(PermissionRequiredMixin, SuccessMessageMixin, UpdateView):
+class ProfileView(PermissionRequiredMixin, UpdateView):
     """A person's own name, job title and the language their mail is written in."""
 
     permission_required = "core.change_own_profile"
     model = User
     form_class = ProfileForm
     template_name = "core/user_form.html"
-    success_message = _("Your profile has been saved.")
 
     def get_object(self, queryset=None) -> User:
         return self.request.user
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        # Confirm in the language just chosen, where the next page opens.
+        with translation.override(self.object.language):
+            messages.success(self.request, gettext("Your profile has been saved."))
+        return response
 
     def get_success_url(self) -> str:
         # Show the saved page in the language just chosen.

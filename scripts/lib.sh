@@ -54,7 +54,7 @@ ensure_runtime_libraries() {
 
 compile_messages() {
   if command -v msgfmt >/dev/null; then
-    "$PY" manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
+    DJANGO_DEBUG=true "$PY" manage.py compilemessages -v0 --ignore=.venv --ignore=node_modules
   else
     echo "gettext (msgfmt) is not installed: using the compiled catalogs in locale/ as they are."
   fi

@@ -32,7 +32,7 @@ scripts/check_messages.sh
 compile_messages
 
 say "Production settings pass check --deploy"
-DJANGO_DEBUG=false DJANGO_SECRET_KEY="ci-$(head -c 32 /dev/urandom | base64 | tr -dc 'a-zA-Z0-9')" \
+DJANGO_DEBUG=false DJANGO_SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')" \
   DJANGO_SECURE_HTTPS=true DJANGO_ALLOWED_HOSTS=minoriteter.example.org \
   "$PY" manage.py check --deploy --fail-level WARNING
 

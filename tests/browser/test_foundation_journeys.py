@@ -86,7 +86,7 @@ def test_sign_in_switch_language_and_sign_out(page, portal):
     assert_accessible(page, "profile-fi")
 
     page.get_by_role("button", name="Kirjaudu ulos").click()
-    expect(page.get_by_role("link", name="Kirjaudu sisään")).to_be_visible()
+    expect(page.get_by_role("banner").get_by_role("link", name="Kirjaudu sisään")).to_be_visible()
     expect(page.locator("h1")).not_to_contain_text("Elin")
 
 
@@ -129,7 +129,7 @@ def test_password_reset_by_mail(page, portal):
     page.locator("#id_password1").fill("ett-nytt-lösenord-2026")
     page.locator("#id_password2").fill("ett-nytt-lösenord-2026")
     assert_accessible(page, "password-reset-form")
-    page.locator("form.portal-form button[type=submit]").click()
+    page.get_by_role("button", name="Ändra lösenord").click()
     expect(page.locator("h1")).to_be_visible()
 
     sign_in_with_form(page, "rep@example.org", "ett-nytt-lösenord-2026")
