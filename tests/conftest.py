@@ -32,6 +32,10 @@ def _portal_test_settings(settings):
     # Unit tests call tasks in-process; tests/integration runs a real worker against Redis.
     app.conf.task_always_eager = True
     settings.CELERY_TASK_ALWAYS_EAGER = True
+    # The cache is the real Redis (database 15): rate limits and cached pages must not leak between tests.
+    from django.core.cache import cache
+
+    cache.clear()
 
 
 @pytest.fixture

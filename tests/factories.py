@@ -97,6 +97,7 @@ class CycleFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Cycle
         django_get_or_create = ("year",)
+        skip_postgeneration_save = True
 
     year = factory.LazyFunction(lambda: timezone.localdate().year)
     title = factory.LazyAttribute(lambda o: f"Årssnurra {o.year}")

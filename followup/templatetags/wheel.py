@@ -43,8 +43,9 @@ def wheel(cycle: Cycle | None, current_phase: Phase | None) -> dict:
                 "kind": kind,
                 "label": kind.label,
                 "path": ring_segment(index),
-                "label_x": label_x,
-                "label_y": label_y,
+                # Strings, so that the Swedish decimal comma never reaches SVG coordinates.
+                "label_x": f"{label_x:.2f}",
+                "label_y": f"{label_y:.2f}",
                 "phase": phases.get(kind),
                 "current": current_phase is not None and current_phase.kind == kind,
             }

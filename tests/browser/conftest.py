@@ -53,7 +53,7 @@ def page(browser, live_server):
 @pytest.fixture
 def mobile_page(browser, live_server):
     context = browser.new_context(
-        base_url=live_server.url, viewport={"width": 375, "height": 800}, is_mobile=True
+        base_url=live_server.url, viewport={"width": 320, "height": 800}, is_mobile=True
     )
     context.set_default_timeout(15_000)
     new_page = context.new_page()

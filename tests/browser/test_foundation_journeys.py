@@ -57,11 +57,12 @@ def test_home_page_of_every_role_passes_axe(page, portal, sign_in_as, role):
     assert_accessible(page, f"home-{role}")
 
 
-def test_home_fits_a_narrow_phone_screen(mobile_page, portal, sign_in_as):
+@pytest.mark.parametrize("path", ["/sv/", "/fi/accounts/login/", "/sv/profile/"])
+def test_pages_fit_a_320_px_screen(mobile_page, portal, sign_in_as, path):
     sign_in_as(mobile_page, portal["people"]["coordinator"])
-    mobile_page.goto("/sv/")
-    assert mobile_page.evaluate("document.documentElement.scrollWidth") <= 375
-    assert_accessible(mobile_page, "home-coordinator-mobile")
+    mobile_page.goto(path)
+    assert mobile_page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(mobile_page)
 
 
 def test_sign_in_switch_language_and_sign_out(page, portal):
