@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from core.models import (
     Department,
@@ -182,10 +183,14 @@ def _at(day: dt.date, hour: int, minute: int = 0) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, minute, tzinfo=STOCKHOLM)
 
 
-@transaction.atomic
 def build(today: dt.date | None = None) -> dict:
     """Create or update Haninge's demo data; return the logins to print."""
-    today = today or timezone.localdate()
+    # Translated fields read in the default language, so that comparing them finds nothing changed.
+    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+        return _build(today or timezone.localdate())
+
+
+def _build(today: dt.date) -> dict:
     year = today.year
 
     languages = {}

@@ -23,6 +23,15 @@ ROLES = [
 
 
 @pytest.fixture(autouse=True)
+def _swedish_by_default(settings):
+    """Each test starts in the default language, whatever the test before it activated."""
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _portal_test_settings(settings):
     # Mail goes through the real outbox; delivery lands in django.core.mail.outbox.
     settings.EMAIL_BACKEND = "core.mail.OutboxEmailBackend"
