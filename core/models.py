@@ -8,10 +8,13 @@ association that nominated the person). See docs/privacy.md.
 
 import datetime as dt
 import secrets
+import uuid
+from pathlib import Path
 
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -282,44 +285,88 @@ class Membership(models.Model):
 
 
 class MeetingStatus(models.TextChoices):
+    """The meeting itself: planned, called with a published agenda, held, or cancelled."""
+
     PLANNED = "planned", _("Planned")
     AGENDA_PUBLISHED = "agenda_published", _("Agenda published")
     HELD = "held", _("Held")
-    MINUTES_APPROVED = "minutes_approved", _("Minutes approved")
-    PUBLISHED = "published", _("Minutes published")
     CANCELLED = "cancelled", _("Cancelled")
+
+
+class MinutesStatus(models.TextChoices):
+    """The minutes: written, sent to the members for review, approved (justerat), then published."""
+
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("Sent for review")
+    APPROVED = "approved", _("Approved")
+    PUBLISHED = "published", _("Published")
+
+
+# The moves the minutes may make, and only these: back to draft from review for corrections.
+MINUTES_TRANSITIONS: dict[str, set[str]] = {
+    MinutesStatus.DRAFT: {MinutesStatus.IN_REVIEW},
+    MinutesStatus.IN_REVIEW: {MinutesStatus.DRAFT, MinutesStatus.APPROVED},
+    MinutesStatus.APPROVED: {MinutesStatus.PUBLISHED},
+    MinutesStatus.PUBLISHED: set(),
+}
+
+SEES_EVERY_MEETING = {Role.COORDINATOR, Role.ADMINISTRATOR, Role.POLITICIAN}
 
 
 class MeetingQuerySet(models.QuerySet):
     def upcoming(self) -> "MeetingQuerySet":
-        return self.filter(starts_at__gte=timezone.now()).exclude(status=MeetingStatus.CANCELLED)
+        return self.filter(ends_at__gte=timezone.now()).exclude(status=MeetingStatus.CANCELLED)
+
+    def past(self) -> "MeetingQuerySet":
+        return self.filter(ends_at__lt=timezone.now())
 
     def public(self) -> "MeetingQuerySet":
         """Meetings anyone may see: those of public forums whose agenda is out."""
-        return self.filter(forum__is_public=True).exclude(status__in=[MeetingStatus.PLANNED])
+        return self.filter(forum__is_public=True).exclude(status=MeetingStatus.PLANNED)
 
     def visible_to(self, user: User) -> "MeetingQuerySet":
         """Coordinators, administrators and politicians see all; members see their forums; others the public ones."""
         if not user.is_authenticated:
             return self.public()
-        if user.role in {Role.COORDINATOR, Role.ADMINISTRATOR, Role.POLITICIAN}:
+        if user.role in SEES_EVERY_MEETING or user.is_superuser:
             return self
-        return self.filter(Q(forum__in=Forum.objects.of_member(user)) | Q(pk__in=self.public().values("pk")))
+        return self.filter(
+            Q(forum__in=Forum.objects.of_member(user))
+            | Q(forum__is_public=True, status__in=[MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD])
+        )
+
+    def in_month(self, year: int, month: int) -> "MeetingQuerySet":
+        first = dt.date(year, month, 1)
+        after = dt.date(year + (month == 12), month % 12 + 1, 1)
+        return self.filter(starts_at__date__gte=first, starts_at__date__lt=after)
+
+
+def new_uid() -> str:
+    return f"{uuid.uuid4()}@haninge-portal"
 
 
 class Meeting(models.Model):
     """A meeting of a forum: the shared machinery of all three tiers."""
 
-    forum = models.ForeignKey(
-        Forum, verbose_name=_("forum"), on_delete=models.PROTECT, related_name="meetings"
-    )
+    forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.PROTECT, related_name="meetings")
     title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True, help_text=_("What the meeting is about, for the notice."))
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     location = models.CharField(_("place"), max_length=200, blank=True)
     video_url = models.URLField(_("video link"), blank=True)
-    status = models.CharField(
-        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
+    status = models.CharField(_("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+    minutes_status = models.CharField(
+        _("minutes"), max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT
+    )
+    cancellation_reason = models.CharField(_("reason for cancellation"), max_length=500, blank=True)
+    agenda_published_at = models.DateTimeField(_("agenda published"), null=True, blank=True)
+    minutes_published_at = models.DateTimeField(_("minutes published"), null=True, blank=True)
+    # RFC 5545: one UID for the life of the meeting, a SEQUENCE that grows with each change sent out.
+    ical_uid = models.CharField(max_length=100, unique=True, default=new_uid, editable=False)
+    ical_sequence = models.PositiveIntegerField(default=0, editable=False)
+    created_by = models.ForeignKey(
+        User, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     objects = MeetingQuerySet.as_manager()
@@ -328,15 +375,153 @@ class Meeting(models.Model):
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
         ordering = ["-starts_at"]
-        indexes = [models.Index(fields=["forum", "starts_at"]), models.Index(fields=["starts_at"])]
+        indexes = [
+            models.Index(fields=["forum", "starts_at"]),
+            models.Index(fields=["starts_at"]),
+            models.Index(fields=["status", "starts_at"]),
+        ]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(ends_at__gte=models.F("starts_at")), name="meeting_ends_after_start"
-            )
+            models.CheckConstraint(condition=Q(ends_at__gte=models.F("starts_at")), name="meeting_ends_after_start")
         ]
 
     def __str__(self) -> str:
         return f"{self.title} ({timezone.localtime(self.starts_at):%Y-%m-%d})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:meeting_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == MeetingStatus.CANCELLED
+
+    @property
+    def is_upcoming(self) -> bool:
+        """Still to come (or going on now) and not cancelled: members can still answer the notice."""
+        return not self.is_cancelled and self.ends_at >= timezone.now()
+
+    def can_move_minutes_to(self, target: str) -> bool:
+        """Minutes follow draft → review → approved → published; a held or past meeting only."""
+        return target in MINUTES_TRANSITIONS[MinutesStatus(self.minutes_status)] and not self.is_cancelled
+
+
+class AgendaItem(models.Model):
+    """One item of a meeting's agenda, and what the minutes say about it."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("background"), blank=True)
+    presenter = models.ForeignKey(
+        User, verbose_name=_("presenter"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    presenter_name = models.CharField(
+        _("presenter (someone without an account)"), max_length=200, blank=True
+    )
+    duration_minutes = models.PositiveSmallIntegerField(_("expected duration (minutes)"), null=True, blank=True)
+    minutes = models.TextField(_("discussion"), blank=True)
+    decision = models.TextField(_("decisions"), blank=True)
+    follow_up = models.TextField(_("who does what by when"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["meeting", "position", "pk"]
+        indexes = [models.Index(fields=["meeting", "position"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def presenter_display(self) -> str:
+        return self.presenter.full_name if self.presenter else self.presenter_name
+
+
+class RSVP(models.TextChoices):
+    NO_REPLY = "no_reply", _("No reply yet")
+    ATTENDING = "attending", _("Will attend")
+    DECLINED = "declined", _("Excused in advance")
+
+
+class Presence(models.TextChoices):
+    UNKNOWN = "unknown", _("Not recorded")
+    PRESENT = "present", _("Present")
+    EXCUSED = "excused", _("Excused")
+    ABSENT = "absent", _("Absent")
+
+
+class Attendance(models.Model):
+    """An invitation to a meeting, the member's answer, and whether they came; or a guest who came."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances")
+    user = models.ForeignKey(
+        User, verbose_name=_("person"), null=True, blank=True, on_delete=models.CASCADE, related_name="attendances"
+    )
+    guest_name = models.CharField(_("guest's name"), max_length=200, blank=True)
+    guest_organisation = models.CharField(_("guest's organisation"), max_length=200, blank=True)
+    rsvp = models.CharField(_("answer"), max_length=16, choices=RSVP.choices, default=RSVP.NO_REPLY)
+    presence = models.CharField(_("attendance"), max_length=16, choices=Presence.choices, default=Presence.UNKNOWN)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["meeting", "user__full_name", "guest_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "user"], name="one_invitation_per_person_and_meeting"),
+            models.CheckConstraint(
+                condition=Q(user__isnull=False) | ~Q(guest_name=""), name="attendance_is_a_person_or_a_named_guest"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return self.user.full_name if self.user else self.guest_name
+
+    @property
+    def is_guest(self) -> bool:
+        return self.user_id is None
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    """A name nobody can guess; the original name is kept in the row and given back on download."""
+    suffix = Path(filename).suffix.lower()[:10]
+    return f"attachments/{uuid.uuid4().hex}/{secrets.token_urlsafe(16)}{suffix}"
+
+
+class Attachment(models.Model):
+    """A background document of a meeting or one of its agenda items, served only to those who may see it."""
+
+    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attachments")
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    file = models.FileField(_("file"), upload_to=attachment_path, max_length=300)
+    name = models.CharField(_("file name"), max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField(_("size"))
+    uploaded_by = models.ForeignKey(User, null=True, on_delete=models.SET_NULL, related_name="+")
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+        ordering = ["meeting", "name"]
+
+    def __str__(self) -> str:
+        return self.name
 
 
 class OutgoingMail(models.Model):

@@ -2,11 +2,12 @@
 
 Roles: anonymous, resident, representative, administration contact, politician, coordinator,
 administrator. Coordinators run the forums; administrators may also configure the portal.
+Outsiders get 404 for objects they may not know exist (`view_*`), 403 where they may see but not change.
 """
 
 import rules
 
-from .models import Role
+from .models import SEES_EVERY_MEETING, MeetingStatus, Membership, MinutesStatus, Role
 
 
 @rules.predicate
@@ -39,14 +40,59 @@ def is_signed_in(user) -> bool:
     return bool(user.is_authenticated)
 
 
-@rules.predicate
-def is_member_of_forum(user, forum) -> bool:
-    """A current membership of the forum (a representative of that minority, a contact in that group)."""
-    if not user.is_authenticated or forum is None:
-        return False
-    from .models import Membership
+def _forum_of(obj):
+    return getattr(obj, "forum", obj)
 
-    return Membership.objects.current().filter(user=user, forum=forum).exists()
+
+@rules.predicate
+def is_member_of_forum(user, obj) -> bool:
+    """A current membership of the forum (or of the forum of a meeting): the person belongs there."""
+    if not user.is_authenticated or obj is None:
+        return False
+    forum = _forum_of(obj)
+    cache = getattr(user, "_current_forum_ids", None)
+    if cache is None:
+        cache = user._current_forum_ids = set(Membership.objects.current().filter(user=user).values_list("forum_id", flat=True))
+    return forum.pk in cache
+
+
+@rules.predicate
+def sees_every_meeting(user) -> bool:
+    return bool(user.is_authenticated and (user.role in SEES_EVERY_MEETING or user.is_superuser))
+
+
+@rules.predicate
+def is_public_forum(user, obj) -> bool:
+    return obj is not None and _forum_of(obj).is_public
+
+
+@rules.predicate
+def meeting_is_called(user, meeting) -> bool:
+    """The notice is out: the agenda was published (and the meeting may since have been held)."""
+    return meeting is not None and meeting.status in {MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD}
+
+
+@rules.predicate
+def minutes_published(user, meeting) -> bool:
+    return meeting is not None and meeting.minutes_status == MinutesStatus.PUBLISHED
+
+
+@rules.predicate
+def minutes_out_for_members(user, meeting) -> bool:
+    """Members read the minutes from the moment they are sent to them for review."""
+    return meeting is not None and meeting.minutes_status != MinutesStatus.DRAFT
+
+
+@rules.predicate
+def is_invited(user, meeting) -> bool:
+    if not user.is_authenticated or meeting is None:
+        return False
+    return meeting.attendances.filter(user=user).exists()
+
+
+@rules.predicate
+def meeting_is_upcoming(user, meeting) -> bool:
+    return meeting is not None and meeting.is_upcoming
 
 
 runs_forums = is_coordinator | is_administrator
@@ -54,5 +100,37 @@ runs_forums = is_coordinator | is_administrator
 # Pages every visitor may open; they show what the visitor's role may see.
 rules.add_perm("core.view_home", rules.always_allow)
 rules.add_perm("core.view_health", rules.always_allow)
-# A person's own profile and language.
+rules.add_perm("core.view_calendar", rules.always_allow)
+rules.add_perm("core.view_forum_list", rules.always_allow)
+# A person's own profile, language and calendar feed.
 rules.add_perm("core.change_own_profile", is_signed_in)
+rules.add_perm("core.reset_own_feed", is_signed_in)
+
+# Forums: public ones to all; others to those who see every meeting and to their members.
+rules.add_perm("core.view_forum", is_public_forum | sees_every_meeting | is_member_of_forum)
+# Who represents whom is special-category data (GDPR Art. 9): only coordinators and the forum's members.
+rules.add_perm("core.view_forum_members", runs_forums | is_member_of_forum)
+
+# Meetings: a public forum's meeting once called; otherwise members and those who see every meeting.
+rules.add_perm("core.view_meeting", sees_every_meeting | is_member_of_forum | (is_public_forum & meeting_is_called))
+rules.add_perm("core.add_meeting", runs_forums)
+rules.add_perm("core.change_meeting", runs_forums)
+rules.add_perm("core.view_meeting_history", runs_forums | is_member_of_forum)
+# The minutes: coordinators always; members once sent for review; everyone once published in a public
+# forum; politicians once published in any forum (they follow up the dialogue).
+rules.add_perm(
+    "core.view_minutes",
+    runs_forums
+    | (is_member_of_forum & minutes_out_for_members)
+    | (minutes_published & (is_public_forum | is_politician)),
+)
+rules.add_perm("core.respond_to_meeting", is_invited & meeting_is_upcoming)
+
+
+@rules.predicate
+def may_see_meeting_of(user, attachment) -> bool:
+    """An attachment is served to exactly those who may see its meeting."""
+    return attachment is not None and user.has_perm("core.view_meeting", attachment.meeting)
+
+
+rules.add_perm("core.view_attachment", may_see_meeting_of)

@@ -5,5 +5,5 @@ from . import views
 app_name = "core"
 
 urlpatterns = [
-    path("", views.ProfileView.as_view(), name="profile"),
+    path("profile/", views.ProfileView.as_view(), name="profile"),
 ]

@@ -505,7 +505,7 @@ def _build_meetings(forums: dict, year: int, today: dt.date) -> None:
     for forum_key, month, day, hour, (sv, fi, en), place in MEETING_PLAN:
         starts_at = _at(dt.date(year, month, day), hour)
         if starts_at.date() < today:
-            status = MeetingStatus.PUBLISHED
+            status = MeetingStatus.HELD
         elif (starts_at.date() - today).days <= 21:
             status = MeetingStatus.AGENDA_PUBLISHED
         else:

@@ -1,10 +1,8 @@
 """URLs: every page carries its language (/sv/, /fi/, /en/); health and the root redirect do not."""
 
-from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from django.views.static import serve
 
 from . import views
 
@@ -16,13 +14,14 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("accounts/", include("allauth.urls")),
-    path("profile/", include("core.urls")),
+    path("", include("core.urls")),
+    path("dialogues/", include("dialogues.urls")),
+    path("workinggroups/", include("workinggroups.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
-    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
+# Uploaded files are never served by address: attachments go through views that check permissions.
 
 admin.site.site_header = "Haninge – nationella minoriteter"
 admin.site.site_title = "Haninge"

@@ -7,8 +7,21 @@ import pytest
 # Playwright's sync API runs an event loop in the test thread; the ORM calls beside it are still sync.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from core.models import ForumRole, Role, Tier  # noqa: E402
-from tests.factories import DepartmentFactory, ForumFactory, MembershipFactory, MinorityFactory, UserFactory  # noqa: E402
+import datetime as dt  # noqa: E402
+
+from django.utils import timezone  # noqa: E402
+
+from core.models import Attendance, ForumRole, MeetingStatus, MinutesStatus, Role, Tier  # noqa: E402
+from tests.factories import (  # noqa: E402
+    AgendaItemFactory,
+    AttachmentFactory,
+    DepartmentFactory,
+    ForumFactory,
+    MeetingFactory,
+    MembershipFactory,
+    MinorityFactory,
+    UserFactory,
+)
 
 ROLES = [
     "anonymous",
@@ -32,7 +45,7 @@ def _swedish_by_default(settings):
 
 
 @pytest.fixture(autouse=True)
-def _portal_test_settings(settings):
+def _portal_test_settings(settings, tmp_path):
     # Mail goes through the real outbox; delivery lands in django.core.mail.outbox.
     settings.EMAIL_BACKEND = "core.mail.OutboxEmailBackend"
     settings.DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -41,6 +54,7 @@ def _portal_test_settings(settings):
     # Unit tests call tasks in-process; tests/integration runs a real worker against Redis.
     app.conf.task_always_eager = True
     settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.MEDIA_ROOT = tmp_path / "media"
     # The cache is the real Redis (database 15): rate limits and cached pages must not leak between tests.
     from django.core.cache import cache
 
@@ -91,6 +105,39 @@ def world(db):
     MembershipFactory(user=people["other_representative"], forum=roma_dialogue, role=ForumRole.REPRESENTATIVE)
     MembershipFactory(user=people["admin_contact"], forum=finnish_dialogue, role=ForumRole.ADMIN_CONTACT)
     MembershipFactory(user=people["politician"], forum=consultation, role=ForumRole.CHAIR)
+    MembershipFactory(user=people["representative"], forum=consultation, role=ForumRole.REPRESENTATIVE)
+
+    now = timezone.now()
+    meetings = {
+        # Called and coming: the consultation group and the Sweden Finns' dialogue group.
+        "consultation": MeetingFactory(
+            forum=consultation, title="Samråd med minoriteterna", starts_at=now + dt.timedelta(days=10)
+        ),
+        "finnish": MeetingFactory(
+            forum=finnish_dialogue, title="Dialogmöte sverigefinnar", starts_at=now + dt.timedelta(days=5)
+        ),
+        # Held last month; its minutes are out for review to the Roma council.
+        "roma": MeetingFactory(
+            forum=roma_dialogue,
+            title="Dialogmöte romska rådet",
+            starts_at=now - dt.timedelta(days=30),
+            status=MeetingStatus.HELD,
+            minutes_status=MinutesStatus.IN_REVIEW,
+        ),
+        # Being planned: nobody but coordinators and members knows of it yet.
+        "planned": MeetingFactory(
+            forum=consultation,
+            title="Samråd i planering",
+            starts_at=now + dt.timedelta(days=60),
+            status=MeetingStatus.PLANNED,
+        ),
+    }
+    for key, meeting in meetings.items():
+        AgendaItemFactory(meeting=meeting, title=f"Återkoppling från förvaltningen ({key})", position=1)
+        AgendaItemFactory(meeting=meeting, title="Övriga frågor", position=2)
+        for membership in meeting.forum.memberships.all():
+            Attendance.objects.create(meeting=meeting, user=membership.user)
+    attachment = AttachmentFactory(meeting=meetings["finnish"], name="underlag.pdf")
     return {
         "people": people,
         "minorities": {"finns": finns, "roma": roma},
@@ -100,6 +147,8 @@ def world(db):
             "consultation": consultation,
         },
         "department": department,
+        "meetings": meetings,
+        "attachment": attachment,
     }
 
 

@@ -4,6 +4,8 @@ import factory
 from django.utils import timezone
 
 from core.models import (
+    AgendaItem,
+    Attachment,
     Department,
     Forum,
     ForumRole,
@@ -91,6 +93,30 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=7))
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=2))
     status = MeetingStatus.AGENDA_PUBLISHED
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AgendaItem
+
+    meeting = factory.SubFactory(MeetingFactory)
+    title = factory.Sequence(lambda n: f"Punkt {n}")
+    position = factory.Sequence(lambda n: n)
+    duration_minutes = 20
+
+
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+class AttachmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attachment
+
+    meeting = factory.SubFactory(MeetingFactory)
+    name = "underlag.pdf"
+    file = factory.django.FileField(filename="underlag.pdf", data=PDF_BYTES)
+    content_type = "application/pdf"
+    size = len(PDF_BYTES)
 
 
 class CycleFactory(factory.django.DjangoModelFactory):

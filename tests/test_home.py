@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from core.models import MeetingStatus, Tier
+from core.models import Meeting, MeetingStatus, Tier
 from followup.models import ActionStatus
 from tests.factories import ActionFactory, CycleFactory, ForumFactory, MeetingFactory
 
@@ -81,6 +81,7 @@ def test_administration_contact_sees_their_departments_unfinished_actions(client
 
 
 def test_empty_states_are_written_out(client_for, world, cycle):
+    Meeting.objects.all().delete()
     page = client_for("politician").get(reverse("home")).content.decode()
     assert "Inga kommande möten som du kan se." in page
     assert "Ingen insats är försenad." in page

@@ -1,6 +1,7 @@
 """The permission matrix: every URL pattern of the project, every role, the status each must get.
 
-A new URL without a row here fails `test_every_url_has_an_expectation`, so nobody adds a page without
+The rows live in tests/permission_rows/ (one module per app). A new URL without a row fails
+`test_every_url_has_an_expectation`, so nobody adds a page without
 saying who may open it.
 """
 
@@ -8,49 +9,12 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from tests.conftest import ROLES
+from tests.permission_rows import all_rows
 
 SIGNED_IN = [r for r in ROLES if r != "anonymous"]
 
 
-def everyone(status: int) -> dict[str, int]:
-    return dict.fromkeys(ROLES, status)
-
-
-def signed_in_only(status: int = 200) -> dict[str, int]:
-    """Visitors are sent to sign in (302); everyone signed in gets `status`."""
-    return {"anonymous": 302, **dict.fromkeys(SIGNED_IN, status)}
-
-
-def visitors_only() -> dict[str, int]:
-    """Pages for people not yet signed in; the signed in are sent on (302)."""
-    return {"anonymous": 200, **dict.fromkeys(SIGNED_IN, 302)}
-
-
-# url name -> (kwargs for reverse, expected status per role)
-EXPECTATIONS: dict[str, tuple[dict, dict[str, int]]] = {
-    "root": ({}, everyone(302)),
-    "health": ({}, everyone(200)),
-    "home": ({}, everyone(200)),
-    "core:profile": ({}, signed_in_only()),
-    # django-allauth: signing in and out, sign-up for residents, password reset.
-    "account_login": ({}, visitors_only()),
-    "account_signup": ({}, visitors_only()),
-    "account_logout": ({}, {"anonymous": 302, **dict.fromkeys(SIGNED_IN, 200)}),
-    "account_inactive": ({}, everyone(200)),
-    "account_reauthenticate": ({}, signed_in_only()),
-    "account_email": ({}, signed_in_only()),
-    "account_email_verification_sent": ({}, everyone(200)),
-    "account_change_password": ({}, signed_in_only()),
-    # People with a password are sent to "change password".
-    "account_set_password": ({}, everyone(302)),
-    "account_reset_password": ({}, everyone(200)),
-    "account_reset_password_done": ({}, everyone(200)),
-    "account_reset_password_from_key": ({"uidb36": "zz", "key": "not-a-valid-key"}, everyone(200)),
-    "account_reset_password_from_key_done": ({}, everyone(200)),
-    "account_confirm_email": ({"key": "not-a-valid-key"}, everyone(200)),
-    # Sign-in by code is off: there is no pending code to confirm, so everyone is sent on.
-    "account_confirm_login_code": ({}, everyone(302)),
-}
+EXPECTATIONS = all_rows()
 
 # The Django admin is for administrators only; everyone else is sent to its sign-in page.
 ADMIN_EXPECTATION = {**dict.fromkeys(ROLES, 302), "administrator": 200}
@@ -93,8 +57,10 @@ CASES = [(name, role) for name in EXPECTATIONS for role in ROLES]
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("url_name", "role"), CASES, ids=[f"{n}-{r}" for n, r in CASES])
-def test_permission_matrix(url_name, role, client_for):
+def test_permission_matrix(url_name, role, client_for, world):
     kwargs, expected = EXPECTATIONS[url_name]
+    if callable(kwargs):
+        kwargs = kwargs(world)
     response = client_for(role).get(reverse(url_name, kwargs=kwargs))
     assert response.status_code == expected[role], (
         f"{url_name} as {role}: expected {expected[role]}, got {response.status_code}"

@@ -1,0 +1,57 @@
+"""Extension points through which tier apps add what only they have to the shared pages.
+
+The shared app imports none of the tier apps; each tier app registers its sections here from its
+AppConfig.ready(). A section is a template and a function that returns its context (or None to hide it).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+
+from .models import Forum, Meeting
+
+
+@dataclass(frozen=True)
+class Section:
+    template: str
+    context: Callable[[HttpRequest, object], dict | None]
+    order: int = 100
+    tiers: frozenset[str] | None = None  # None: every tier
+
+
+_meeting_sections: list[Section] = []
+_forum_sections: list[Section] = []
+
+
+def register_meeting_section(
+    template: str, context: Callable[[HttpRequest, Meeting], dict | None], order: int = 100, tiers=None
+) -> None:
+    _meeting_sections.append(Section(template, context, order, frozenset(tiers) if tiers else None))
+    _meeting_sections.sort(key=lambda s: s.order)
+
+
+def register_forum_section(
+    template: str, context: Callable[[HttpRequest, Forum], dict | None], order: int = 100, tiers=None
+) -> None:
+    _forum_sections.append(Section(template, context, order, frozenset(tiers) if tiers else None))
+    _forum_sections.sort(key=lambda s: s.order)
+
+
+def _render(sections: list[Section], request: HttpRequest, obj, tier: str) -> list[tuple[str, dict]]:
+    rendered = []
+    for section in sections:
+        if section.tiers is not None and tier not in section.tiers:
+            continue
+        context = section.context(request, obj)
+        if context is not None:
+            rendered.append((section.template, context))
+    return rendered
+
+
+def meeting_sections(request: HttpRequest, meeting: Meeting) -> list[tuple[str, dict]]:
+    return _render(_meeting_sections, request, meeting, meeting.forum.tier)
+
+
+def forum_sections(request: HttpRequest, forum: Forum) -> list[tuple[str, dict]]:
+    return _render(_forum_sections, request, forum, forum.tier)
