@@ -348,14 +348,20 @@ def new_uid() -> str:
 class Meeting(models.Model):
     """A meeting of a forum: the shared machinery of all three tiers."""
 
-    forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.PROTECT, related_name="meetings")
+    forum = models.ForeignKey(
+        Forum, verbose_name=_("forum"), on_delete=models.PROTECT, related_name="meetings"
+    )
     title = models.CharField(_("title"), max_length=200)
-    description = models.TextField(_("description"), blank=True, help_text=_("What the meeting is about, for the notice."))
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("What the meeting is about, for the notice.")
+    )
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     location = models.CharField(_("place"), max_length=200, blank=True)
     video_url = models.URLField(_("video link"), blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
+    )
     minutes_status = models.CharField(
         _("minutes"), max_length=20, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT
     )
@@ -381,7 +387,9 @@ class Meeting(models.Model):
             models.Index(fields=["status", "starts_at"]),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(ends_at__gte=models.F("starts_at")), name="meeting_ends_after_start")
+            models.CheckConstraint(
+                condition=Q(ends_at__gte=models.F("starts_at")), name="meeting_ends_after_start"
+            )
         ]
 
     def __str__(self) -> str:
@@ -407,17 +415,19 @@ class Meeting(models.Model):
 class AgendaItem(models.Model):
     """One item of a meeting's agenda, and what the minutes say about it."""
 
-    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="agenda_items"
+    )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("background"), blank=True)
     presenter = models.ForeignKey(
         User, verbose_name=_("presenter"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    presenter_name = models.CharField(
-        _("presenter (someone without an account)"), max_length=200, blank=True
+    presenter_name = models.CharField(_("presenter (someone without an account)"), max_length=200, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("expected duration (minutes)"), null=True, blank=True
     )
-    duration_minutes = models.PositiveSmallIntegerField(_("expected duration (minutes)"), null=True, blank=True)
     minutes = models.TextField(_("discussion"), blank=True)
     decision = models.TextField(_("decisions"), blank=True)
     follow_up = models.TextField(_("who does what by when"), blank=True)
@@ -454,14 +464,23 @@ class Presence(models.TextChoices):
 class Attendance(models.Model):
     """An invitation to a meeting, the member's answer, and whether they came; or a guest who came."""
 
-    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attendances"
+    )
     user = models.ForeignKey(
-        User, verbose_name=_("person"), null=True, blank=True, on_delete=models.CASCADE, related_name="attendances"
+        User,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="attendances",
     )
     guest_name = models.CharField(_("guest's name"), max_length=200, blank=True)
     guest_organisation = models.CharField(_("guest's organisation"), max_length=200, blank=True)
     rsvp = models.CharField(_("answer"), max_length=16, choices=RSVP.choices, default=RSVP.NO_REPLY)
-    presence = models.CharField(_("attendance"), max_length=16, choices=Presence.choices, default=Presence.UNKNOWN)
+    presence = models.CharField(
+        _("attendance"), max_length=16, choices=Presence.choices, default=Presence.UNKNOWN
+    )
 
     history = HistoricalRecords()
 
@@ -472,7 +491,8 @@ class Attendance(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["meeting", "user"], name="one_invitation_per_person_and_meeting"),
             models.CheckConstraint(
-                condition=Q(user__isnull=False) | ~Q(guest_name=""), name="attendance_is_a_person_or_a_named_guest"
+                condition=Q(user__isnull=False) | ~Q(guest_name=""),
+                name="attendance_is_a_person_or_a_named_guest",
             ),
         ]
 
@@ -497,7 +517,9 @@ def attachment_path(instance: "Attachment", filename: str) -> str:
 class Attachment(models.Model):
     """A background document of a meeting or one of its agenda items, served only to those who may see it."""
 
-    meeting = models.ForeignKey(Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attachments")
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="attachments"
+    )
     agenda_item = models.ForeignKey(
         AgendaItem,
         verbose_name=_("agenda item"),

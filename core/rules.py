@@ -52,7 +52,9 @@ def is_member_of_forum(user, obj) -> bool:
     forum = _forum_of(obj)
     cache = getattr(user, "_current_forum_ids", None)
     if cache is None:
-        cache = user._current_forum_ids = set(Membership.objects.current().filter(user=user).values_list("forum_id", flat=True))
+        cache = user._current_forum_ids = set(
+            Membership.objects.current().filter(user=user).values_list("forum_id", flat=True)
+        )
     return forum.pk in cache
 
 
@@ -112,7 +114,9 @@ rules.add_perm("core.view_forum", is_public_forum | sees_every_meeting | is_memb
 rules.add_perm("core.view_forum_members", runs_forums | is_member_of_forum)
 
 # Meetings: a public forum's meeting once called; otherwise members and those who see every meeting.
-rules.add_perm("core.view_meeting", sees_every_meeting | is_member_of_forum | (is_public_forum & meeting_is_called))
+rules.add_perm(
+    "core.view_meeting", sees_every_meeting | is_member_of_forum | (is_public_forum & meeting_is_called)
+)
 rules.add_perm("core.add_meeting", runs_forums)
 rules.add_perm("core.change_meeting", runs_forums)
 rules.add_perm("core.view_meeting_history", runs_forums | is_member_of_forum)

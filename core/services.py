@@ -58,7 +58,9 @@ def create_meeting(meeting: Meeting, invitees: Iterable[User] | None, by: User) 
     meeting.created_by = by
     meeting.save()
     if invitees is None:
-        invitees = [m.user for m in Membership.objects.current().filter(forum=meeting.forum).select_related("user")]
+        invitees = [
+            m.user for m in Membership.objects.current().filter(forum=meeting.forum).select_related("user")
+        ]
     set_invitees(meeting, invitees)
     return meeting
 

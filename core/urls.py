@@ -1,9 +1,38 @@
 from django.urls import path
 
-from . import views
+from .views import calendar, forums, meetings, profile
 
 app_name = "core"
 
 urlpatterns = [
-    path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("profile/", profile.ProfileView.as_view(), name="profile"),
+    path("forums/", forums.ForumListView.as_view(), name="forum_list"),
+    path("forums/<slug:slug>/", forums.ForumDetailView.as_view(), name="forum_detail"),
+    path("forums/<slug:slug>/meetings/new/", meetings.MeetingCreateView.as_view(), name="meeting_create"),
+    path("meetings/<int:pk>/", meetings.MeetingDetailView.as_view(), name="meeting_detail"),
+    path("meetings/<int:pk>/edit/", meetings.MeetingUpdateView.as_view(), name="meeting_edit"),
+    path("meetings/<int:pk>/publish/", meetings.publish_agenda, name="meeting_publish"),
+    path("meetings/<int:pk>/cancel/", meetings.MeetingCancelView.as_view(), name="meeting_cancel"),
+    path("meetings/<int:pk>/respond/", meetings.respond, name="meeting_respond"),
+    path("meetings/<int:pk>/attendance/", meetings.AttendanceView.as_view(), name="meeting_attendance"),
+    path("meetings/<int:pk>/guests/", meetings.add_guest, name="meeting_add_guest"),
+    path("meetings/<int:pk>/minutes/", meetings.MinutesEditView.as_view(), name="minutes_edit"),
+    path("meetings/<int:pk>/minutes/status/", meetings.move_minutes, name="minutes_move"),
+    path("meetings/<int:pk>/history/", meetings.MeetingHistoryView.as_view(), name="meeting_history"),
+    path("meetings/<int:pk>/meeting.ics", meetings.meeting_ics, name="meeting_ics"),
+    path("meetings/<int:pk>/items/new/", meetings.AgendaItemCreateView.as_view(), name="agenda_item_create"),
+    path("items/<int:pk>/edit/", meetings.AgendaItemUpdateView.as_view(), name="agenda_item_edit"),
+    path("items/<int:pk>/delete/", meetings.AgendaItemDeleteView.as_view(), name="agenda_item_delete"),
+    path("items/<int:pk>/move/", meetings.move_agenda_item, name="agenda_item_move"),
+    path(
+        "meetings/<int:pk>/attachments/new/",
+        meetings.AttachmentCreateView.as_view(),
+        name="attachment_create",
+    ),
+    path("attachments/<int:pk>/", meetings.download_attachment, name="attachment_download"),
+    path("attachments/<int:pk>/delete/", meetings.delete_attachment, name="attachment_delete"),
+    path("calendar/", calendar.CalendarMonthView.as_view(), name="calendar"),
+    path("calendar/list/", calendar.CalendarListView.as_view(), name="calendar_list"),
+    path("calendar/feed/<str:token>.ics", calendar.feed, name="calendar_feed"),
+    path("calendar/feed/reset/", calendar.reset_feed, name="calendar_feed_reset"),
 ]

@@ -5,8 +5,8 @@ from django.utils.translation import gettext
 from django.views.generic import UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from .forms import ProfileForm
-from .models import User
+from ..forms import ProfileForm
+from ..models import User
 
 
 class ProfileView(PermissionRequiredMixin, UpdateView):

@@ -1,0 +1,1 @@
+"""Pages of the shared app: profile, forums, meetings and the calendar."""
