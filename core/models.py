@@ -320,9 +320,16 @@ class MeetingQuerySet(models.QuerySet):
     def past(self) -> "MeetingQuerySet":
         return self.filter(ends_at__lt=timezone.now())
 
+    def called(self) -> "MeetingQuerySet":
+        """Meetings whose notice went out (and were held, or cancelled after the notice)."""
+        return self.filter(
+            Q(status__in=[MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD])
+            | Q(status=MeetingStatus.CANCELLED, agenda_published_at__isnull=False)
+        )
+
     def public(self) -> "MeetingQuerySet":
-        """Meetings anyone may see: those of public forums whose agenda is out."""
-        return self.filter(forum__is_public=True).exclude(status=MeetingStatus.PLANNED)
+        """Meetings anyone may see: those of public forums whose notice is out."""
+        return self.filter(forum__is_public=True).called()
 
     def visible_to(self, user: User) -> "MeetingQuerySet":
         """Coordinators, administrators and politicians see all; members see their forums; others the public ones."""
@@ -330,10 +337,7 @@ class MeetingQuerySet(models.QuerySet):
             return self.public()
         if user.role in SEES_EVERY_MEETING or user.is_superuser:
             return self
-        return self.filter(
-            Q(forum__in=Forum.objects.of_member(user))
-            | Q(forum__is_public=True, status__in=[MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD])
-        )
+        return self.filter(Q(forum__in=Forum.objects.of_member(user)) | Q(pk__in=self.public().values("pk")))
 
     def in_month(self, year: int, month: int) -> "MeetingQuerySet":
         first = dt.date(year, month, 1)
@@ -401,6 +405,13 @@ class Meeting(models.Model):
     @property
     def is_cancelled(self) -> bool:
         return self.status == MeetingStatus.CANCELLED
+
+    @property
+    def is_called(self) -> bool:
+        """The notice went out; a meeting cancelled after that stays known to those it was sent to."""
+        return self.status in {MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD} or (
+            self.is_cancelled and self.agenda_published_at is not None
+        )
 
     @property
     def is_upcoming(self) -> bool:

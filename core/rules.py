@@ -7,7 +7,7 @@ Outsiders get 404 for objects they may not know exist (`view_*`), 403 where they
 
 import rules
 
-from .models import SEES_EVERY_MEETING, MeetingStatus, Membership, MinutesStatus, Role
+from .models import SEES_EVERY_MEETING, Membership, MinutesStatus, Role
 
 
 @rules.predicate
@@ -70,8 +70,8 @@ def is_public_forum(user, obj) -> bool:
 
 @rules.predicate
 def meeting_is_called(user, meeting) -> bool:
-    """The notice is out: the agenda was published (and the meeting may since have been held)."""
-    return meeting is not None and meeting.status in {MeetingStatus.AGENDA_PUBLISHED, MeetingStatus.HELD}
+    """The notice is out: the agenda was published (the meeting may since have been held or cancelled)."""
+    return meeting is not None and meeting.is_called
 
 
 @rules.predicate

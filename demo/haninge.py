@@ -18,14 +18,16 @@ from core.models import (
     Forum,
     ForumRole,
     Language,
-    Meeting,
-    MeetingStatus,
     Membership,
     NationalMinority,
     Role,
     Tier,
     User,
 )
+from demo.dialogues import build_dialogues_demo
+from demo.meetings import build_meetings
+from demo.upsert import upsert
+from demo.workinggroups import build_workinggroups_demo
 from followup.models import Action, ActionStatus, Cycle, Goal, Phase, PhaseKind
 
 DEMO_PASSWORD = "haninge-demo-2026"  # noqa: S105 - printed for the demo; never used in production
@@ -162,19 +164,6 @@ GOALS = [
 ]
 
 
-def upsert(model: type, *, defaults: dict, **lookup) -> tuple:
-    """update_or_create that writes (and records history) only when a value differs."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        return model.objects.create(**lookup, **defaults), True
-    changed = [name for name, value in defaults.items() if getattr(obj, name) != value]
-    if changed:
-        for name in changed:
-            setattr(obj, name, defaults[name])
-        obj.save()
-    return obj, False
-
-
 def _names(sv: str, fi: str, en: str, field: str = "name") -> dict:
     return {f"{field}_sv": sv, f"{field}_fi": fi, f"{field}_en": en, field: sv}
 
@@ -232,7 +221,9 @@ def _build(today: dt.date) -> dict:
 
     forums = _build_forums(minorities)
     _build_memberships(forums, people, year)
-    _build_meetings(forums, year, today)
+    build_workinggroups_demo(today)
+    build_meetings(forums, year, today, upsert, people["samordnare@example.org"])
+    build_dialogues_demo(today)
     cycle = _build_cycles(year)
     _build_goals_and_actions(cycle, departments, minorities, people, year)
 
@@ -324,6 +315,7 @@ def _build_forums(minorities: dict) -> dict:
 
 def _build_memberships(forums: dict, people: dict, year: int) -> None:
     term_start = dt.date(year - 1, 1, 1)
+    school_closed = dt.date(year - 1, 12, 10)
     roma_term_end = dt.date(year if year % 2 == 0 else year + 1, 12, 31)
     seats = [
         ("samrad", "politiker@example.org", ForumRole.CHAIR, None, ""),
@@ -376,13 +368,20 @@ def _build_memberships(forums: dict, people: dict, year: int) -> None:
             None,
             "Haninge finska förening",
         ),
-        ("skola", "forvaltning.ubf@example.org", ForumRole.CONVENOR, None, ""),
-        ("skola", "representant@example.org", ForumRole.REPRESENTATIVE, None, "Haninge finska förening"),
+        # The school group was closed last December (demo/workinggroups.py): its seats ended then.
+        ("skola", "forvaltning.ubf@example.org", ForumRole.CONVENOR, school_closed, ""),
+        (
+            "skola",
+            "representant@example.org",
+            ForumRole.REPRESENTATIVE,
+            school_closed,
+            "Haninge finska förening",
+        ),
         (
             "skola",
             "representant.tornedalingar@example.org",
             ForumRole.REPRESENTATIVE,
-            None,
+            school_closed,
             "STR-T Stockholm",
         ),
     ]
@@ -393,134 +392,6 @@ def _build_memberships(forums: dict, people: dict, year: int) -> None:
             forum=forums[forum_key],
             role=role,
             defaults={"starts_on": term_start, "ends_on": ends_on, "nominated_by": nominated_by},
-        )
-
-
-MEETING_PLAN = [
-    # forum, month, day, hour, (title sv, fi, en), place
-    (
-        "samrad",
-        2,
-        12,
-        17,
-        (
-            "Samråd med de nationella minoriteterna",
-            "Neuvonpito kansallisten vähemmistöjen kanssa",
-            "Consultation with the national minorities",
-        ),
-        "Haninge kommunhus, Poseidon",
-    ),
-    (
-        "samrad",
-        5,
-        14,
-        17,
-        (
-            "Samråd med de nationella minoriteterna",
-            "Neuvonpito kansallisten vähemmistöjen kanssa",
-            "Consultation with the national minorities",
-        ),
-        "Haninge kommunhus, Poseidon",
-    ),
-    (
-        "samrad",
-        9,
-        17,
-        17,
-        (
-            "Samråd: uppföljning av handlingsplanen",
-            "Neuvonpito: toimintasuunnitelman seuranta",
-            "Consultation: follow-up of the action plan",
-        ),
-        "Haninge kommunhus, Poseidon",
-    ),
-    (
-        "samrad",
-        12,
-        10,
-        17,
-        (
-            "Samråd: årets uppföljning och nästa års agenda",
-            "Neuvonpito: vuoden seuranta ja ensi vuoden agenda",
-            "Consultation: the year's follow-up and next year's agenda",
-        ),
-        "Haninge kommunhus, Poseidon",
-    ),
-    (
-        "sverigefinnar",
-        3,
-        5,
-        15,
-        ("Dialogmöte sverigefinnar", "Ruotsinsuomalaisten dialogikokous", "Sweden Finns' dialogue meeting"),
-        "Handens bibliotek",
-    ),
-    (
-        "sverigefinnar",
-        10,
-        8,
-        15,
-        ("Dialogmöte sverigefinnar", "Ruotsinsuomalaisten dialogikokous", "Sweden Finns' dialogue meeting"),
-        "Handens bibliotek",
-    ),
-    (
-        "sverigefinnar",
-        12,
-        3,
-        15,
-        ("Dialogmöte sverigefinnar", "Ruotsinsuomalaisten dialogikokous", "Sweden Finns' dialogue meeting"),
-        "Handens bibliotek",
-    ),
-    (
-        "romer",
-        4,
-        2,
-        16,
-        ("Dialogmöte romska rådet", "Romanineuvoston dialogikokous", "Roma council dialogue meeting"),
-        "Kulturhuset, Handen",
-    ),
-    (
-        "romer",
-        11,
-        5,
-        16,
-        ("Dialogmöte romska rådet", "Romanineuvoston dialogikokous", "Roma council dialogue meeting"),
-        "Kulturhuset, Handen",
-    ),
-    (
-        "aldreomsorg",
-        6,
-        11,
-        10,
-        (
-            "Arbetsgrupp: finskspråkig avdelning på särskilt boende",
-            "Työryhmä: suomenkielinen osasto erityisasumisessa",
-            "Working group: Finnish-language unit in residential care",
-        ),
-        "Teams",
-    ),
-]
-
-
-def _build_meetings(forums: dict, year: int, today: dt.date) -> None:
-    for forum_key, month, day, hour, (sv, fi, en), place in MEETING_PLAN:
-        starts_at = _at(dt.date(year, month, day), hour)
-        if starts_at.date() < today:
-            status = MeetingStatus.HELD
-        elif (starts_at.date() - today).days <= 21:
-            status = MeetingStatus.AGENDA_PUBLISHED
-        else:
-            status = MeetingStatus.PLANNED
-        upsert(
-            Meeting,
-            forum=forums[forum_key],
-            starts_at=starts_at,
-            defaults={
-                **_names(sv, fi, en, "title"),
-                "ends_at": starts_at + dt.timedelta(hours=2),
-                "location": place,
-                "video_url": "https://meet.example.org/haninge" if place == "Teams" else "",
-                "status": status,
-            },
         )
 
 

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class DialoguesConfig(AppConfig):
     name = "dialogues"
     verbose_name = _("Dialogue")
+
+    def ready(self) -> None:
+        from core.sections import register_meeting_section
+
+        from .sections import commitments_section, feedback_section
+
+        register_meeting_section("dialogues/includes/meeting_feedback.html", feedback_section, order=40)
+        register_meeting_section("dialogues/includes/meeting_commitments.html", commitments_section, order=50)

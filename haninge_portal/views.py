@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
 from core.models import Meeting, Role, User
+from dialogues.services import open_commitments_for
 from followup.models import Action, Cycle
 
 UPCOMING_LIMIT = 5
@@ -62,6 +63,14 @@ def attention_for(user: User) -> list[AttentionList]:
             )
         )
     elif user.is_authenticated and user.role == Role.ADMIN_CONTACT and user.department_id:
+        lists.append(
+            AttentionList(
+                "commitments",
+                _("Issues your department has to answer"),
+                _("Your department has no open issues from the dialogue."),
+                list(open_commitments_for(user).select_related("forum").order_by("due_on")[:UPCOMING_LIMIT]),
+            )
+        )
         lists.append(
             AttentionList(
                 "department",

@@ -97,11 +97,12 @@ def _fill(world, cycle, count: int) -> None:
         )
 
 
-# Session and user (signed in), the cycle and its phases, then one query per attention list.
+# Session and user (signed in), the cycle and its phases, then one query per attention list
+# (an administration contact has three: meetings, open commitments, unfinished actions).
 HOME_QUERIES = {
     "anonymous": 3,
     "representative": 5,
-    "admin_contact": 6,
+    "admin_contact": 7,
     "coordinator": 6,
 }
 

@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "workinggroups"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.WorkingGroupListView.as_view(), name="list"),
+    path("<slug:slug>/mandate/", views.MandateEditView.as_view(), name="mandate_edit"),
+    path("<slug:slug>/close/", views.CloseWorkingGroupView.as_view(), name="close"),
+]

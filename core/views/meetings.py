@@ -456,6 +456,7 @@ class AgendaItemDeleteView(ObjectAccessMixin, TemplateView):
 
     def get_access_object(self):
         return self.object.meeting
+
     template_name = "core/agendaitem_confirm_delete.html"
 
     def get_context_data(self, **kwargs):

@@ -1,0 +1,78 @@
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Department, Meeting, Role, User
+
+from .models import Commitment, CommitmentStatus
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        # The browser's date field reads and writes ISO dates whatever the page's language.
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class ContactChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: User) -> str:
+        return f"{obj.full_name} ({obj.department.code})" if obj.department else obj.full_name
+
+
+class CommitmentForm(forms.ModelForm):
+    """A coordinator lifts an issue from one of the meeting's agenda items to a department."""
+
+    class Meta:
+        model = Commitment
+        fields = ["agenda_item", "title", "description", "department", "responsible", "due_on"]
+        field_classes = {"responsible": ContactChoiceField}
+        widgets = {"due_on": DateInput, "description": forms.Textarea(attrs={"rows": 4})}
+        help_texts = {
+            "responsible": _("The administration contact who answers for the department."),
+            "due_on": _("When the forum expects the department's answer."),
+        }
+
+    def __init__(self, *args, meeting: Meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agenda_item"].queryset = meeting.agenda_items.all()
+        self.fields["agenda_item"].empty_label = None
+        self.fields["department"].queryset = Department.objects.all()
+        self.fields["responsible"].queryset = User.objects.filter(
+            is_active=True, role=Role.ADMIN_CONTACT
+        ).select_related("department")
+
+    def clean_due_on(self):
+        due_on = self.cleaned_data["due_on"]
+        if due_on < timezone.localdate():
+            raise forms.ValidationError(_("The due date cannot be in the past."))
+        return due_on
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("The department's answer"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("What the department has done or will do. The forum hears it at its next meeting."),
+    )
+
+
+class FilterForm(forms.Form):
+    """Filters of the commitment list, sent with GET so that they work without JavaScript."""
+
+    OVERDUE = "overdue"
+
+    department = forms.ModelChoiceField(
+        label=_("Department"), queryset=Department.objects.all(), required=False, empty_label=_("All")
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+
+    def __init__(self, *args, show_department: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            ("", _("All")),
+            *CommitmentStatus.choices,
+            (self.OVERDUE, _("Overdue")),
+        ]
+        if not show_department:
+            del self.fields["department"]

@@ -1,0 +1,49 @@
+"""What the dialogue tier adds to a meeting's page: the feedback from the administration, and the
+commitments lifted at the meeting. Registered with core.sections from DialoguesConfig.ready().
+"""
+
+from django.http import HttpRequest
+
+from core.models import Meeting, MeetingStatus
+
+from .models import Commitment
+
+# Before a meeting is held it hears the answers still waiting; afterwards it shows what it received.
+NOT_YET_HELD = {MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED}
+
+
+def feedback_section(request: HttpRequest, meeting: Meeting) -> dict | None:
+    """Feedback (återkoppling): answers to issues the forum lifted at earlier meetings."""
+    user = request.user
+    commitments = Commitment.objects.visible_to(user).with_related()
+    waiting = meeting.status in NOT_YET_HELD
+    if waiting:
+        commitments = commitments.awaiting_feedback(meeting.forum_id).filter(
+            agenda_item__meeting__starts_at__lt=meeting.starts_at
+        )
+    else:
+        commitments = commitments.received_at(meeting)
+    commitments = list(commitments.order_by("answered_at", "pk"))
+    if not commitments:
+        return None
+    return {
+        "commitments": commitments,
+        "waiting": waiting,
+        "may_mark_received": waiting and user.has_perm("dialogues.mark_received"),
+        "next": request.get_full_path(),
+    }
+
+
+def commitments_section(request: HttpRequest, meeting: Meeting) -> dict | None:
+    """Commitments lifted at this meeting, with a way for coordinators to add one."""
+    user = request.user
+    commitments = list(
+        Commitment.objects.visible_to(user)
+        .from_meeting(meeting)
+        .with_related()
+        .order_by("agenda_item__position", "agenda_item__pk", "pk")
+    )
+    may_add = not meeting.is_cancelled and user.has_perm("dialogues.add_commitment", meeting)
+    if not commitments and not may_add:
+        return None
+    return {"commitments": commitments, "may_add": may_add}

@@ -1,0 +1,210 @@
+"""Pages for commitments: create one from a meeting, the list, a commitment with its history, the answer
+form, and marking an answer received at a meeting.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
+from django.views.generic import DetailView, FormView, ListView
+from rules.contrib.views import PermissionRequiredMixin
+
+from core.models import Meeting
+
+from . import services
+from .forms import AnswerForm, CommitmentForm, FilterForm
+from .history import history_entries
+from .models import Commitment
+
+
+class SeeThenActMixin(PermissionRequiredMixin):
+    """404 for an object the person may not know of, sign-in for visitors, 403 where they may see but not act."""
+
+    view_permission: str
+
+    def get_permission_object(self):
+        return self.object_for_permission
+
+    def has_permission(self) -> bool:
+        obj = self.get_permission_object()
+        user = self.request.user
+        if not user.has_perm(self.view_permission, obj):
+            if user.is_authenticated:
+                raise Http404
+            return False
+        return user.has_perms(self.get_permission_required(), obj)
+
+
+class CommitmentMixin(SeeThenActMixin):
+    view_permission = "dialogues.view_commitment"
+
+    @cached_property
+    def object_for_permission(self) -> Commitment:
+        return get_object_or_404(Commitment.objects.with_related(), pk=self.kwargs["pk"])
+
+    def get_object(self, queryset=None) -> Commitment:
+        return self.object_for_permission
+
+
+class CommitmentCreateView(SeeThenActMixin, FormView):
+    """A coordinator lifts an issue from one of the meeting's agenda items to a department."""
+
+    permission_required = "dialogues.add_commitment"
+    view_permission = "core.view_meeting"
+    form_class = CommitmentForm
+    template_name = "dialogues/commitment_form.html"
+
+    @cached_property
+    def object_for_permission(self) -> Meeting:
+        return get_object_or_404(Meeting.objects.select_related("forum"), pk=self.kwargs["meeting_pk"])
+
+    @property
+    def meeting(self) -> Meeting:
+        return self.object_for_permission
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "meeting": self.meeting}
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(meeting=self.meeting, **kwargs)
+
+    def form_valid(self, form: CommitmentForm) -> HttpResponse:
+        try:
+            self.commitment = services.create_commitment(**form.cleaned_data, by=self.request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, gettext("The commitment has been created."))
+        return redirect(self.commitment)
+
+
+class CommitmentListView(PermissionRequiredMixin, ListView):
+    """Coordinators and politicians see every commitment; an administration contact their department's."""
+
+    permission_required = "dialogues.view_commitment_list"
+    template_name = "dialogues/commitment_list.html"
+    context_object_name = "commitments"
+    paginate_by = 50
+
+    @cached_property
+    def sees_all(self) -> bool:
+        return self.request.user.has_perm("dialogues.view_all_commitments")
+
+    @cached_property
+    def filters(self) -> FilterForm:
+        form = FilterForm(self.request.GET or None, show_department=self.sees_all)
+        form.is_valid()
+        return form
+
+    def get_queryset(self):
+        user = self.request.user
+        commitments = Commitment.objects.with_related()
+        commitments = commitments if self.sees_all else commitments.for_contact(user)
+        chosen = getattr(self.filters, "cleaned_data", {})
+        if chosen.get("department"):
+            commitments = commitments.for_department(chosen["department"])
+        status = chosen.get("status")
+        if status == FilterForm.OVERDUE:
+            commitments = commitments.overdue()
+        elif status:
+            commitments = commitments.filter(status=status)
+        return commitments.order_by("due_on", "pk")
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        for commitment in context["commitments"]:
+            commitment.may_answer = commitment.can_be_answered() and user.has_perm(
+                "dialogues.answer_commitment", commitment
+            )
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(filters=self.filters, sees_all=self.sees_all, filter_query=query.urlencode())
+        return context
+
+
+class CommitmentDetailView(CommitmentMixin, DetailView):
+    """Everything about a commitment: where it came from, the answer, where it was received, its history."""
+
+    permission_required = "dialogues.view_commitment"
+    template_name = "dialogues/commitment_detail.html"
+    context_object_name = "commitment"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        commitment = self.object
+        context["may_answer"] = commitment.can_be_answered() and user.has_perm(
+            "dialogues.answer_commitment", commitment
+        )
+        if user.has_perm("dialogues.view_commitment_history", commitment):
+            context["history"] = history_entries(commitment)
+        return context
+
+
+class CommitmentAnswerView(CommitmentMixin, FormView):
+    """The department's administration contact records the department's answer."""
+
+    permission_required = "dialogues.answer_commitment"
+    form_class = AnswerForm
+    template_name = "dialogues/commitment_answer.html"
+
+    def get_initial(self) -> dict:
+        return {"answer": self.get_object().answer}
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(commitment=self.get_object(), **kwargs)
+
+    def form_valid(self, form: AnswerForm) -> HttpResponse:
+        commitment = self.get_object()
+        try:
+            services.answer_commitment(commitment, form.cleaned_data["answer"], by=self.request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, gettext("The answer has been saved. The forum hears it at its next meeting.")
+        )
+        return redirect(commitment)
+
+
+def _safe_next(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return default
+
+
+@require_POST
+@login_required
+def commitment_received(request: HttpRequest, pk: int) -> HttpResponse:
+    """A coordinator marks an answer received at a meeting of the forum (from the meeting's page)."""
+    commitment = get_object_or_404(Commitment.objects.with_related(), pk=pk)
+    if not request.user.has_perm("dialogues.view_commitment", commitment):
+        raise Http404
+    if not request.user.has_perm("dialogues.mark_received", commitment):
+        raise PermissionDenied
+    meeting_pk = request.POST.get("meeting", "")
+    meeting = (
+        Meeting.objects.select_related("forum").filter(pk=meeting_pk).first()
+        if meeting_pk.isdigit()
+        else None
+    )
+    if meeting is None or not request.user.has_perm("core.view_meeting", meeting):
+        messages.error(request, gettext("Choose the meeting at which the answer was received."))
+    else:
+        try:
+            services.mark_received(commitment, meeting, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request, gettext("“%(title)s” has been marked as received.") % {"title": commitment.title}
+            )
+    return redirect(_safe_next(request, reverse("dialogues:commitment_detail", kwargs={"pk": commitment.pk})))

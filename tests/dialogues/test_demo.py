@@ -1,0 +1,63 @@
+"""The demo commitments: realistic, on the demo meetings, and building twice changes nothing."""
+
+import datetime as dt
+
+import pytest
+
+from demo.dialogues import build_dialogues_demo
+from demo.haninge import build
+from dialogues.models import Commitment, CommitmentStatus
+
+pytestmark = pytest.mark.django_db
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def snapshot() -> tuple:
+    return (
+        sorted(
+            Commitment.objects.values_list(
+                "title", "status", "due_on", "answered_at", "received_at_meeting_id"
+            )
+        ),
+        Commitment.history.count(),
+    )
+
+
+def test_demo_commitments_and_twice_changes_nothing():
+    build(TODAY)
+    build_dialogues_demo(TODAY)
+    first = snapshot()
+    build_dialogues_demo(TODAY)
+    assert snapshot() == first
+
+    by_title = {c.title: c for c in Commitment.objects.select_related("department", "forum", "responsible")}
+    home_care = by_title["Finskspråkig personal inom hemtjänsten"]
+    assert home_care.department.code == "SÄF"
+    assert home_care.responsible.email == "forvaltning@example.org"
+    assert home_care.status == CommitmentStatus.ANSWERED
+    assert home_care.forum.slug == "dialog-sverigefinnar"
+    assert home_care.agenda_item.meeting.starts_at.month == 3
+
+    preschool = by_title["Information om rätten till förskola på finska"]
+    assert preschool.department.code == "UBF"
+    assert preschool.status == CommitmentStatus.OPEN
+    assert preschool.due_on.month == 12
+    assert not preschool.is_overdue(TODAY)
+
+    library = by_title["Romsk kulturhistoria i skolbiblioteken"]
+    assert library.department.code == "KOF"
+    assert library.status == CommitmentStatus.RECEIVED
+    assert library.received_at_meeting.forum == library.forum
+    assert library.received_at_meeting.starts_at > library.agenda_item.meeting.starts_at
+
+    # The Sweden Finns' next meeting hears the home care answer.
+    upcoming = home_care.forum.meetings.filter(starts_at__date__gt=TODAY).order_by("starts_at").first()
+    assert home_care in Commitment.objects.awaiting_feedback(upcoming.forum)
+
+
+def test_nothing_is_lifted_from_meetings_that_have_not_taken_place():
+    early = dt.date(2026, 1, 10)
+    build(early)
+    assert build_dialogues_demo(early) == []
+    assert not Commitment.objects.exists()
