@@ -16,6 +16,7 @@ from django.views.generic import DetailView, FormView, ListView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.models import Meeting
+from core.views.access import NeedsSignIn, check_access
 
 from . import services
 from .forms import AnswerForm, CommitmentForm, FilterForm
@@ -33,12 +34,12 @@ class SeeThenActMixin(PermissionRequiredMixin):
 
     def has_permission(self) -> bool:
         obj = self.get_permission_object()
-        user = self.request.user
-        if not user.has_perm(self.view_permission, obj):
-            if user.is_authenticated:
-                raise Http404
+        try:
+            # The shared rule: 404 for the signed-in who may not know of it, sign-in for visitors.
+            check_access(self.request, obj, self.view_permission)
+        except NeedsSignIn:
             return False
-        return user.has_perms(self.get_permission_required(), obj)
+        return self.request.user.has_perms(self.get_permission_required(), obj)
 
 
 class CommitmentMixin(SeeThenActMixin):

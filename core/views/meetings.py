@@ -342,34 +342,43 @@ class MeetingHistoryView(ObjectAccessMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meeting = self.object
+        streams = [
+            (_("Meeting"), meeting.history.select_related("history_user"), lambda r: r.title),
+            (
+                _("Agenda item"),
+                AgendaItem.history.model.objects.filter(meeting_id=meeting.pk).select_related("history_user"),
+                lambda r: r.title,
+            ),
+            (
+                _("Attendance"),
+                Attendance.history.model.objects.filter(meeting_id=meeting.pk).select_related(
+                    "history_user", "user"
+                ),
+                lambda r: r.guest_name or (r.user.full_name if r.user else ""),
+            ),
+            (
+                _("Attachment"),
+                Attachment.history.model.objects.filter(meeting_id=meeting.pk).select_related("history_user"),
+                lambda r: r.name,
+            ),
+        ]
         entries = []
-        for record in meeting.history.select_related("history_user").order_by("history_date"):
-            entries.append((record, _("Meeting"), record.title))
-        item_model = AgendaItem.history.model
-        for record in item_model.objects.filter(meeting_id=meeting.pk).select_related("history_user"):
-            entries.append((record, _("Agenda item"), record.title))
-        for record in Attendance.history.model.objects.filter(meeting_id=meeting.pk).select_related(
-            "history_user", "user"
-        ):
-            entries.append(
-                (record, _("Attendance"), record.guest_name or (record.user.full_name if record.user else ""))
-            )
-        for record in Attachment.history.model.objects.filter(meeting_id=meeting.pk).select_related(
-            "history_user"
-        ):
-            entries.append((record, _("Attachment"), record.name))
-        entries.sort(key=lambda entry: entry[0].history_date, reverse=True)
-        context.update(meeting=meeting, entries=[_describe(*entry) for entry in entries])
+        for kind, records, label in streams:
+            # One query per kind of record; each change is compared with the record before it in memory.
+            previous_by_object: dict[int, object] = {}
+            for record in records.order_by("history_date", "history_id"):
+                entries.append(_describe(record, previous_by_object.get(record.id), kind, label(record)))
+                previous_by_object[record.id] = record
+        entries.sort(key=lambda entry: entry["when"], reverse=True)
+        context.update(meeting=meeting, entries=entries)
         return context
 
 
-def _describe(record, kind: str, label: str) -> dict:
+def _describe(record, previous, kind: str, label: str) -> dict:
     """One row of the history: what changed in this record compared with the one before it."""
     changes = []
-    previous = record.prev_record if record.history_type == "~" else None
-    if previous is not None:
-        delta = record.diff_against(previous)
-        changes = [change.field for change in delta.changes]
+    if record.history_type == "~" and previous is not None:
+        changes = [change.field for change in record.diff_against(previous).changes]
     return {
         "when": record.history_date,
         "who": record.history_user.full_name if record.history_user else _("the system"),

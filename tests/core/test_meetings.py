@@ -506,3 +506,34 @@ def test_personal_feed_lists_the_persons_meetings_and_a_reset_retires_the_old_ad
         .status_code
         == 200
     )
+
+
+def _busy_meeting(world, size: int) -> Meeting:
+    """The Roma council's meeting with `size` more agenda items, guests and changes to them."""
+    meeting = world["meetings"]["roma"]
+    for index in range(size):
+        item = AgendaItemFactory(meeting=meeting, title=f"Punkt {index}")
+        item.title = f"Punkt {index} (ändrad)"
+        item.save()
+        AttachmentFactory(meeting=meeting, agenda_item=item, name=f"bilaga-{index}.pdf")
+    return meeting
+
+
+# The coordinator's working pages for one meeting: the count is the same for 1 and 15 items.
+COORDINATOR_PAGE_QUERIES = {
+    "core:meeting_edit": 5,
+    "core:meeting_attendance": 4,
+    "core:minutes_edit": 4,
+    "core:meeting_history": 7,
+    "core:attachment_create": 4,
+}
+
+
+@pytest.mark.parametrize("size", [1, 15])
+@pytest.mark.parametrize("url_name", sorted(COORDINATOR_PAGE_QUERIES))
+def test_coordinator_pages_queries_do_not_grow(client_for, world, size, url_name, django_assert_num_queries):
+    meeting = _busy_meeting(world, size)
+    client = client_for("coordinator")
+    client.get(reverse("home"))
+    with django_assert_num_queries(COORDINATOR_PAGE_QUERIES[url_name]):
+        assert client.get(reverse(url_name, kwargs={"pk": meeting.pk})).status_code == 200
