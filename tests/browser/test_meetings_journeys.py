@@ -188,3 +188,17 @@ def test_representative_answers_the_notice_and_downloads_the_agenda_document(pag
         page.get_by_role("link", name="underlag.pdf").click()
     assert download.value.suggested_filename == "underlag.pdf"
     assert_accessible(page, "meeting-representative-fi")
+
+
+def test_meeting_forum_and_list_pages_fit_a_320_px_screen(mobile_page, portal, sign_in_as):
+    sign_in_as(mobile_page, portal["people"]["coordinator"])
+    meeting = portal["meetings"]["finnish"]
+    for path in [
+        f"/sv/meetings/{meeting.pk}/",
+        f"/sv/forums/{meeting.forum.slug}/",
+        "/sv/calendar/list/",
+        f"/sv/meetings/{meeting.pk}/history/",
+        f"/sv/meetings/{meeting.pk}/edit/",
+    ]:
+        mobile_page.goto(path)
+        assert mobile_page.evaluate("document.documentElement.scrollWidth") <= 320, path
