@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 
-from .models import Forum, Meeting
+from .models import AgendaItem, Forum, Meeting
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class Section:
 
 _meeting_sections: list[Section] = []
 _forum_sections: list[Section] = []
+_agenda_item_sections: list[Section] = []
 
 
 def register_meeting_section(
@@ -36,6 +37,14 @@ def register_forum_section(
 ) -> None:
     _forum_sections.append(Section(template, context, order, frozenset(tiers) if tiers else None))
     _forum_sections.sort(key=lambda s: s.order)
+
+
+def register_agenda_item_section(
+    template: str, context: Callable[[HttpRequest, AgendaItem], dict | None], order: int = 100
+) -> None:
+    """What other apps know of one agenda item (e.g. commitments), for pages that show the item."""
+    _agenda_item_sections.append(Section(template, context, order))
+    _agenda_item_sections.sort(key=lambda s: s.order)
 
 
 def _render(sections: list[Section], request: HttpRequest, obj, tier: str) -> list[tuple[str, dict]]:
@@ -55,3 +64,7 @@ def meeting_sections(request: HttpRequest, meeting: Meeting) -> list[tuple[str, 
 
 def forum_sections(request: HttpRequest, forum: Forum) -> list[tuple[str, dict]]:
     return _render(_forum_sections, request, forum, forum.tier)
+
+
+def agenda_item_sections(request: HttpRequest, item: AgendaItem) -> list[tuple[str, dict]]:
+    return _render(_agenda_item_sections, request, item, item.meeting.forum.tier)

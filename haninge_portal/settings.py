@@ -72,6 +72,8 @@ INSTALLED_APPS = [
     "consultations",
     "dialogues",
     "workinggroups",
+    # Proposals for the agenda, their outcome, comments, support and the consultation log.
+    "proposals",
     # The yearly wheel, goals and actions.
     "followup",
     # Demo data from the seeds (make run); imports the others, nothing imports it.
@@ -315,3 +317,5 @@ MAIL_DELIVERY_MAX_ATTEMPTS = env_int("MAIL_DELIVERY_MAX_ATTEMPTS", 8)
 # Attachments of meetings: the largest file accepted (the content decides the type, not the name).
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# A proposal waiting longer than this for a decision is flagged and in the coordinators' weekly reminder.
+PROPOSAL_WAITING_DAYS = env_int("PROPOSAL_WAITING_DAYS", 21)

@@ -17,6 +17,7 @@ urlpatterns += i18n_patterns(
     path("", include("core.urls")),
     path("dialogues/", include("dialogues.urls")),
     path("workinggroups/", include("workinggroups.urls")),
+    path("proposals/", include("proposals.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ProposalsConfig(AppConfig):
+    """Agenda proposals from representatives: triage, outcome, comments, support and the consultation log."""
+
+    name = "proposals"
+    verbose_name = _("Proposals")

@@ -1,0 +1,1 @@
+"""Permissions for comments, support and the consultation log."""

@@ -1,0 +1,1 @@
+"""Pages of the proposals app: the workflow (workflow.py) and participation (participation.py)."""
