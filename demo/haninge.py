@@ -26,6 +26,7 @@ from core.models import (
 )
 from demo.dialogues import build_dialogues_demo
 from demo.meetings import build_meetings
+from demo.proposals import build_proposals_demo
 from demo.upsert import upsert
 from demo.workinggroups import build_workinggroups_demo
 from followup.models import Action, ActionStatus, Cycle, Goal, Phase, PhaseKind
@@ -224,6 +225,7 @@ def _build(today: dt.date) -> dict:
     build_workinggroups_demo(today)
     build_meetings(forums, year, today, upsert, people["samordnare@example.org"])
     build_dialogues_demo(today)
+    build_proposals_demo(today)
     cycle = _build_cycles(year)
     _build_goals_and_actions(cycle, departments, minorities, people, year)
 

@@ -47,3 +47,16 @@ def commitments_section(request: HttpRequest, meeting: Meeting) -> dict | None:
     if not commitments and not may_add:
         return None
     return {"commitments": commitments, "may_add": may_add}
+
+
+def agenda_item_commitments_section(request: HttpRequest, item) -> dict | None:
+    """Commitments that came of one agenda item (shown, e.g., on the page of the proposal behind it)."""
+    commitments = list(
+        Commitment.objects.visible_to(request.user)
+        .filter(agenda_item=item)
+        .with_related()
+        .order_by("due_on", "pk")
+    )
+    if not commitments:
+        return None
+    return {"commitments": commitments}

@@ -173,6 +173,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.deliver_waiting_mail",
         "schedule": crontab(minute="*/5"),
     },
+    "remind-coordinators-of-waiting-proposals": {
+        "task": "proposals.remind_coordinators",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+    },
 }
 
 # --- Authentication (django-allauth) --------------------------------------------------------------

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection
+from django.db.models import Count, Window
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +16,7 @@ from rules.contrib.views import PermissionRequiredMixin, permission_required
 from core.models import Meeting, Role, User
 from dialogues.services import open_commitments_for
 from followup.models import Action, Cycle
+from proposals.models import Proposal
 
 UPCOMING_LIMIT = 5
 
@@ -27,6 +29,7 @@ class AttentionList:
     heading: str
     empty: str
     items: list = field(default_factory=list)
+    count: int | None = None
 
 
 def upcoming_meetings(user: User) -> list[Meeting]:
@@ -49,6 +52,34 @@ def attention_for(user: User) -> list[AttentionList]:
         )
     ]
     today = timezone.localdate()
+    if user.is_authenticated and user.role == Role.REPRESENTATIVE:
+        lists.append(
+            AttentionList(
+                "proposals",
+                _("Your proposals"),
+                _("You have made no proposals yet."),
+                list(
+                    Proposal.objects.filter(proposer=user).select_related("forum").order_by("-created_at")[:5]
+                ),
+            )
+        )
+    if user.is_authenticated and user.role == Role.COORDINATOR:
+        # The count comes with each row (a window over the whole set), so the list stays one query.
+        waiting = list(
+            Proposal.objects.waiting()
+            .select_related("forum")
+            .annotate(total=Window(Count("pk")))
+            .order_by("created_at")[:UPCOMING_LIMIT]
+        )
+        lists.append(
+            AttentionList(
+                "waiting_proposals",
+                _("Proposals waiting for you"),
+                _("No proposal is waiting for a decision."),
+                waiting,
+                waiting[0].total if waiting else 0,
+            )
+        )
     if user.is_authenticated and user.role in {Role.COORDINATOR, Role.ADMINISTRATOR, Role.POLITICIAN}:
         lists.append(
             AttentionList(

@@ -12,7 +12,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import AgendaItem, Department, Forum, Meeting, NationalMinority, User, attachment_path
+from core.models import (
+    SEES_EVERY_MEETING,
+    AgendaItem,
+    Department,
+    Forum,
+    Meeting,
+    NationalMinority,
+    User,
+    attachment_path,
+)
 
 
 class ProposalStatus(models.TextChoices):
@@ -67,6 +76,23 @@ class ProposalQuerySet(models.QuerySet):
 
     def waiting_longer_than(self, days: int) -> "ProposalQuerySet":
         return self.waiting().filter(created_at__lt=timezone.now() - timezone.timedelta(days=days))
+
+    def with_related(self) -> "ProposalQuerySet":
+        """What lists and the detail page show of a proposal, in one query."""
+        return self.select_related("forum", "proposer", "minority", "department", "merged_into")
+
+    def visible_to(self, user: User) -> "ProposalQuerySet":
+        """The same rule as proposals.view_proposal: those who see every meeting, the forum's members,
+        the proposer and the followers."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.role in SEES_EVERY_MEETING or user.is_superuser:
+            return self
+        return self.filter(
+            Q(forum__in=Forum.objects.of_member(user))
+            | Q(proposer=user)
+            | Q(pk__in=Proposal.followers.through.objects.filter(user=user).values("proposal"))
+        )
 
 
 class Proposal(models.Model):

@@ -1,3 +1,46 @@
 """Permissions of the proposals app (django-rules). The participation rules live in rules_participation.py."""
 
+import rules
+
+from core.models import Membership
+from core.rules import is_administrator, is_member_of_forum, is_politician, is_signed_in, runs_forums
+
 from . import rules_participation  # noqa: F401  (registers the comment, support and consultation-log perms)
+
+
+@rules.predicate
+def is_member_of_a_forum(user) -> bool:
+    """A current membership of at least one forum: only members propose agenda items."""
+    if not user.is_authenticated:
+        return False
+    cache = getattr(user, "_current_forum_ids", None)
+    if cache is None:
+        cache = user._current_forum_ids = set(
+            Membership.objects.current().filter(user=user).values_list("forum_id", flat=True)
+        )
+    return bool(cache)
+
+
+@rules.predicate
+def is_proposer(user, proposal) -> bool:
+    return bool(proposal is not None and user.is_authenticated and proposal.proposer_id == user.pk)
+
+
+@rules.predicate
+def is_follower(user, proposal) -> bool:
+    """The proposers of merged duplicates follow the survivor, even in a forum they do not belong to."""
+    if proposal is None or not user.is_authenticated:
+        return False
+    return proposal.followers.filter(pk=user.pk).exists()
+
+
+# Members of the proposal's forum see it (the consultation group's proposals are seen by all its
+# members); a representative never sees another minority's dialogue group's proposals.
+may_see_proposal = runs_forums | is_politician | is_proposer | is_member_of_forum | is_follower
+
+rules.add_perm("proposals.add_proposal", is_member_of_a_forum)
+rules.add_perm("proposals.view_proposal", may_see_proposal)
+rules.add_perm("proposals.view_own_proposals", is_signed_in)
+rules.add_perm("proposals.triage", runs_forums)
+rules.add_perm("proposals.mark_answered", is_proposer)
+rules.add_perm("proposals.delete_proposal", is_administrator)

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from core.models import Meeting, MeetingStatus, Tier
 from followup.models import ActionStatus
+from proposals.models import Proposal, ProposalStatus
 from tests.factories import ActionFactory, CycleFactory, ForumFactory, MeetingFactory
 
 
@@ -95,15 +96,20 @@ def _fill(world, cycle, count: int) -> None:
         ActionFactory(
             cycle=cycle, department=world["department"], due_on=timezone.localdate() - dt.timedelta(days=1)
         )
+        Proposal.objects.create(
+            forum=forum, proposer=world["people"]["representative"], title="Förslag", description="…"
+        )
 
 
 # Session and user (signed in), the cycle and its phases, then one query per attention list
 # (an administration contact has three: meetings, open commitments, unfinished actions).
+# Proposals added one list each: a representative's own proposals (5 -> 6) and, for a coordinator,
+# the proposals waiting with their count in the same query (6 -> 7).
 HOME_QUERIES = {
     "anonymous": 3,
-    "representative": 5,
+    "representative": 6,
     "admin_contact": 7,
-    "coordinator": 6,
+    "coordinator": 7,
 }
 
 
@@ -118,3 +124,38 @@ def test_home_query_count_does_not_grow_with_the_data(
     with django_assert_num_queries(HOME_QUERIES[role]):
         response = client.get(reverse("home"))
     assert response.status_code == 200
+
+
+def test_representative_sees_their_latest_proposals(client_for, world, cycle):
+    rep = world["people"]["representative"]
+    forum = world["forums"]["finnish_dialogue"]
+    for number in range(7):
+        Proposal.objects.create(forum=forum, proposer=rep, title=f"Eget förslag {number}", description="…")
+    Proposal.objects.create(
+        forum=forum, proposer=world["people"]["admin_contact"], title="Någon annans", description="…"
+    )
+    response = client_for("representative").get(reverse("home"))
+    box = response.context["attention"][-1]
+    assert box.key == "proposals"
+    assert [p.title for p in box.items] == [f"Eget förslag {n}" for n in range(6, 1, -1)]
+
+
+def test_coordinator_sees_how_many_proposals_wait_and_the_oldest(client_for, world, cycle):
+    rep = world["people"]["representative"]
+    forum = world["forums"]["finnish_dialogue"]
+    for number in range(7):
+        Proposal.objects.create(
+            forum=forum,
+            proposer=rep,
+            title=f"Väntar {number}",
+            description="…",
+            created_at=timezone.now() - dt.timedelta(days=30 - number),
+        )
+    Proposal.objects.create(
+        forum=forum, proposer=rep, title="Avgjort", description="…", status=ProposalStatus.RESOLVED
+    )
+    response = client_for("coordinator").get(reverse("home"))
+    box = next(b for b in response.context["attention"] if b.key == "waiting_proposals")
+    assert box.count == 7
+    assert [p.title for p in box.items] == [f"Väntar {n}" for n in range(5)]
+    assert 'id="attention-waiting_proposals-count"' in response.content.decode()

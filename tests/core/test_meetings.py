@@ -468,8 +468,9 @@ def test_calendar_and_forum_pages_queries_do_not_grow(client_for, world, size, d
 
 
 # Session, user, meeting, items with their attachments, attendance, the meeting's own documents,
-# the coordinator's forum memberships (permissions), and the dialogue app's two sections.
-MEETING_PAGE_QUERIES = 9
+# the coordinator's forum memberships (permissions), the dialogue app's two sections (2), and the
+# proposals app's sections: which items came from proposals (1), consultation records per item (2).
+MEETING_PAGE_QUERIES = 12
 FORUM_PAGE_QUERIES = 9
 
 

@@ -1,0 +1,226 @@
+"""Agenda proposals for Haninge's demo: one in every state of the workflow, some written in Finnish.
+
+Keyed on natural keys (forum and title), so building twice with the same day changes nothing. The
+states are written directly (no mail goes out); every person is the invented demo staff of demo/haninge.py.
+"""
+
+import datetime as dt
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+
+from core.models import AgendaItem, Department, Forum, Meeting, MeetingStatus, User
+from demo.upsert import upsert
+from proposals.models import Proposal, ProposalStatus
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+@dataclass(frozen=True)
+class DemoProposal:
+    forum: str
+    proposer: str
+    title: str
+    description: str
+    language: str
+    days_ago: int
+    status: str
+    reason: str = ""
+    why: str = ""
+    department: str | None = None
+    children: bool = False
+    # "next" places it on the forum's next meeting, "past" on its last held one.
+    meeting: str | None = None
+    merged_into: str | None = None
+    deferred_days: int | None = None
+    answered: bool | None = None
+    answered_comment: str = ""
+    followers: tuple[str, ...] = field(default_factory=tuple)
+
+
+SVERIGEFINNAR = "dialog-sverigefinnar"
+REP = "representant@example.org"
+
+PROPOSALS = [
+    DemoProposal(
+        forum=SVERIGEFINNAR,
+        proposer=REP,
+        title="Suomenkielinen kirjastotoiminta lapsille",
+        description="Kirjastoon tarvitaan suomenkielisiä satutunteja ja lastenkirjoja.",
+        why="Lapset tarvitsevat suomea myös koulun ulkopuolella.",
+        language="fi",
+        days_ago=3,
+        status=ProposalStatus.RECEIVED,
+        department="KOF",
+        children=True,
+    ),
+    DemoProposal(
+        forum=SVERIGEFINNAR,
+        proposer=REP,
+        title="Suomenkielinen vanhustenhuolto Handenissa",
+        description="Kuinka moni vanhainkoti tarjoaa hoitoa suomeksi, ja miten tietoa jaetaan?",
+        language="fi",
+        days_ago=40,
+        status=ProposalStatus.UNDER_CONSIDERATION,
+        reason="Samordnaren tar fram uppgifter från förvaltningen inför nästa möte.",
+        department="SÄF",
+    ),
+    DemoProposal(
+        forum=SVERIGEFINNAR,
+        proposer=REP,
+        title="Finska i förskolan: platsgaranti",
+        description="Vi vill diskutera hur kommunen informerar om rätten till förskola på finska.",
+        language="sv",
+        days_ago=20,
+        status=ProposalStatus.PLACED,
+        reason="Tas upp på nästa dialogmöte; förvaltningen bjuds in.",
+        department="UBF",
+        children=True,
+        meeting="next",
+    ),
+    DemoProposal(
+        forum=SVERIGEFINNAR,
+        proposer="forvaltning@example.org",
+        title="Information om förskola på finska",
+        description="Samma fråga som platsgarantin, från förvaltningens håll.",
+        language="sv",
+        days_ago=18,
+        status=ProposalStatus.MERGED,
+        reason="Samma fråga som ”Finska i förskolan: platsgaranti”; behandlas tillsammans.",
+        merged_into="Finska i förskolan: platsgaranti",
+    ),
+    DemoProposal(
+        forum=SVERIGEFINNAR,
+        proposer=REP,
+        title="Suomenkieliset katukyltit",
+        description="Haluaisimme kaksikieliset katukyltit keskustaan.",
+        language="fi",
+        days_ago=60,
+        status=ProposalStatus.DECLINED,
+        reason=(
+            "Skyltning av gator beslutas av byggnadsnämnden och ingår inte i dialoggruppens uppdrag. "
+            "Samordnaren hjälper gärna till att lämna frågan som medborgarförslag."
+        ),
+    ),
+    DemoProposal(
+        forum=SVERIGEFINNAR,
+        proposer=REP,
+        title="Sverigefinnarnas dag 24 februari",
+        description="Hur uppmärksammar kommunen sverigefinnarnas dag nästa år?",
+        language="sv",
+        days_ago=45,
+        status=ProposalStatus.DEFERRED,
+        reason="Skjuts upp till hösten, när kulturförvaltningens plan för nästa år är klar.",
+        deferred_days=120,
+    ),
+    DemoProposal(
+        forum=SVERIGEFINNAR,
+        proposer=REP,
+        title="Suomenkielinen kotipalvelu",
+        description="Miten kotipalvelua saa suomeksi?",
+        language="fi",
+        days_ago=90,
+        status=ProposalStatus.RESOLVED,
+        reason="Behandlades på dialogmötet; förvaltningen återkopplar om personalens språk.",
+        department="SÄF",
+        meeting="past",
+        answered=True,
+        answered_comment="Kiitos, saimme hyvän vastauksen.",
+    ),
+    DemoProposal(
+        forum=SVERIGEFINNAR,
+        proposer=REP,
+        title="Modersmålsundervisning i finska på högstadiet",
+        description="Eleverna får för få timmar modersmål på högstadiet.",
+        language="sv",
+        days_ago=100,
+        status=ProposalStatus.RESOLVED,
+        reason="Behandlades på dialogmötet; förvaltningen hänvisade till skolans resurser.",
+        department="UBF",
+        children=True,
+        meeting="past",
+        answered=False,
+        answered_comment="Vi fick inget svar på hur många timmar eleverna ska få.",
+    ),
+]
+
+
+def _meeting(forum: Forum, which: str, today: dt.date) -> Meeting | None:
+    now = timezone.make_aware(dt.datetime.combine(today, dt.time(12)), STOCKHOLM)
+    meetings = Meeting.objects.filter(forum=forum)
+    if which == "next":
+        return (
+            meetings.filter(starts_at__gte=now)
+            .exclude(status__in=[MeetingStatus.HELD, MeetingStatus.CANCELLED])
+            .order_by("starts_at")
+            .first()
+        )
+    return meetings.filter(starts_at__lt=now, status=MeetingStatus.HELD).order_by("-starts_at").first()
+
+
+def _at(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(10)), STOCKHOLM)
+
+
+def _follow(proposal: Proposal, people: set[int]) -> None:
+    missing = people - set(proposal.followers.values_list("pk", flat=True))
+    if missing:
+        proposal.followers.add(*missing)
+
+
+def build_proposals_demo(today: dt.date) -> None:
+    """Create or update the demo proposals; with the same day, a second run writes nothing."""
+    people = {u.email: u for u in User.objects.all()}
+    forums = {f.slug: f for f in Forum.objects.all()}
+    departments = {d.code: d for d in Department.objects.all()}
+    built: dict[str, Proposal] = {}
+    for demo in PROPOSALS:
+        forum, proposer = forums.get(demo.forum), people.get(demo.proposer)
+        if forum is None or proposer is None:
+            continue
+        created = _at(today - dt.timedelta(days=demo.days_ago))
+        item = None
+        if demo.meeting:
+            meeting = _meeting(forum, demo.meeting, today)
+            if meeting is None:
+                continue
+            last = meeting.agenda_items.exclude(title=demo.title).order_by("-position").first()
+            existing = meeting.agenda_items.filter(title=demo.title).first()
+            position = existing.position if existing else (last.position + 1 if last else 1)
+            item, _ = upsert(
+                AgendaItem,
+                meeting=meeting,
+                title=demo.title,
+                defaults={"description": demo.description, "presenter": proposer, "position": position},
+            )
+        defaults = {
+            "proposer": proposer,
+            "description": demo.description,
+            "why_it_matters": demo.why,
+            "language": demo.language,
+            "minority": forum.minority,
+            "department": departments.get(demo.department) if demo.department else None,
+            "affects_children_and_youth": demo.children,
+            "status": demo.status,
+            "status_reason": demo.reason,
+            "created_at": created,
+            "status_changed_at": created + dt.timedelta(days=2)
+            if demo.status != ProposalStatus.RECEIVED
+            else created,
+            "agenda_item": item,
+            "merged_into": built.get(demo.merged_into) if demo.merged_into else None,
+            "deferred_until": today + dt.timedelta(days=demo.deferred_days) if demo.deferred_days else None,
+            "answered": demo.answered,
+            "answered_comment": demo.answered_comment,
+            "answered_at": created + dt.timedelta(days=20) if demo.answered is not None else None,
+        }
+        if demo.status == ProposalStatus.MERGED and defaults["merged_into"] is None:
+            continue
+        proposal, _ = upsert(Proposal, forum=forum, title=demo.title, defaults=defaults)
+        wanted = {proposer.pk} | {people[e].pk for e in demo.followers if e in people}
+        _follow(proposal, wanted)
+        if demo.status == ProposalStatus.MERGED:
+            # The duplicate's followers follow the survivor, as services.merge does.
+            _follow(defaults["merged_into"], wanted)
+        built[demo.title] = proposal

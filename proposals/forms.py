@@ -1,0 +1,232 @@
+"""Forms of the proposal workflow: proposing, the coordinator's triage, the proposer's answer, the inbox filters."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Department, Forum, Meeting, MeetingStatus, NationalMinority, User
+from core.uploads import validate_attachment
+
+from .models import ContentLanguage, Proposal, ProposalStatus
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field; each is checked by what it contains."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+class ProposalForm(forms.ModelForm):
+    """A member proposes an agenda item for one of their forums."""
+
+    attachments = MultipleFileField(
+        label=_("Attachments"),
+        required=False,
+        help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument or images, at most 20 MB each."),
+    )
+
+    class Meta:
+        model = Proposal
+        fields = [
+            "forum",
+            "title",
+            "description",
+            "why_it_matters",
+            "language",
+            "minority",
+            "department",
+            "affects_children_and_youth",
+            "wished_meeting",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "why_it_matters": forms.Textarea(attrs={"rows": 3}),
+        }
+        help_texts = {
+            "description": _("What should the forum discuss or decide?"),
+            "wished_meeting": _("A coming meeting of the chosen forum, if you have one in mind."),
+        }
+
+    def __init__(self, *args, user: User, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["forum"].queryset = Forum.objects.active().of_member(user)
+        self.fields["forum"].empty_label = None
+        self.fields["language"].choices = ContentLanguage.choices
+        self.fields["minority"].queryset = NationalMinority.objects.all()
+        self.fields["department"].queryset = Department.objects.all()
+        self.fields["department"].help_text = _("The department the proposal concerns, if you know it.")
+        meetings = Meeting.objects.upcoming().filter(forum__in=self.fields["forum"].queryset)
+        forum_id = self.data.get("forum") if self.is_bound else None
+        if forum_id and str(forum_id).isdigit():
+            meetings = meetings.filter(forum_id=forum_id)
+        self.fields["wished_meeting"].queryset = meetings.exclude(status=MeetingStatus.HELD).order_by(
+            "starts_at"
+        )
+        self.fields["wished_meeting"].label_from_instance = lambda m: f"{m.title} ({m.starts_at:%Y-%m-%d})"
+
+    def clean_attachments(self) -> list[tuple]:
+        checked = []
+        for upload in self.cleaned_data.get("attachments") or []:
+            try:
+                checked.append((upload, validate_attachment(upload)))
+            except ValidationError as error:
+                raise ValidationError(
+                    _("“%(name)s”: %(problem)s") % {"name": upload.name, "problem": " ".join(error.messages)}
+                ) from error
+        return checked
+
+    def clean(self):
+        cleaned = super().clean()
+        forum, meeting = cleaned.get("forum"), cleaned.get("wished_meeting")
+        if forum and meeting and meeting.forum_id != forum.pk:
+            self.add_error("wished_meeting", _("Choose a coming meeting of the chosen forum."))
+        return cleaned
+
+
+class ReasonForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Sent to everyone who follows the proposal."),
+    )
+
+
+class DeclineForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the proposal declined?"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Sent to everyone who follows the proposal."),
+    )
+
+
+class PlaceForm(ReasonForm):
+    meeting = forms.ModelChoiceField(label=_("Meeting"), queryset=Meeting.objects.none())
+
+    field_order = ["meeting", "reason"]
+
+    def __init__(self, *args, proposal: Proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = (
+            Meeting.objects.filter(forum_id=proposal.forum_id)
+            .upcoming()
+            .exclude(status=MeetingStatus.HELD)
+            .order_by("starts_at")
+        )
+        self.fields["meeting"].label_from_instance = lambda m: f"{m.title} ({m.starts_at:%Y-%m-%d})"
+
+
+class DeferForm(ReasonForm):
+    to_meeting = forms.ModelChoiceField(
+        label=_("Deferred to meeting"), queryset=Meeting.objects.none(), required=False
+    )
+    until = forms.DateField(label=_("Deferred until"), required=False, widget=DateInput())
+
+    def __init__(self, *args, proposal: Proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["to_meeting"].queryset = (
+            Meeting.objects.filter(forum_id=proposal.forum_id).upcoming().order_by("starts_at")
+        )
+        self.fields["to_meeting"].label_from_instance = lambda m: f"{m.title} ({m.starts_at:%Y-%m-%d})"
+
+
+class MergeForm(ReasonForm):
+    survivor = forms.ModelChoiceField(label=_("Merge into"), queryset=Proposal.objects.none())
+
+    field_order = ["survivor", "reason"]
+
+    def __init__(self, *args, proposal: Proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["survivor"].queryset = (
+            Proposal.objects.filter(forum_id=proposal.forum_id)
+            .exclude(pk=proposal.pk)
+            .exclude(status__in=[ProposalStatus.MERGED, ProposalStatus.DECLINED])
+            .order_by("-created_at")
+        )
+
+
+class AnsweredForm(forms.Form):
+    answered = forms.TypedChoiceField(
+        label=_("Did the outcome answer your proposal?"),
+        choices=[("yes", _("Yes, it was answered")), ("no", _("No, it was not answered"))],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Comment"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class DeleteForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the proposal deleted?"),
+        max_length=100,
+        help_text=_("Kept in the history of the proposal."),
+    )
+
+
+class InboxFilterForm(forms.Form):
+    """Filters of the coordinator's inbox, sent with GET so that they work without JavaScript."""
+
+    ALL = "all"
+    OPEN = "open"
+    OVERDUE = "overdue"
+    SORTS = {
+        "oldest": ("created_at", "pk"),
+        "newest": ("-created_at", "-pk"),
+        "forum": ("forum__name", "created_at"),
+    }
+
+    forum = forms.ModelChoiceField(
+        label=_("Forum"), queryset=Forum.objects.all(), required=False, empty_label=_("All")
+    )
+    minority = forms.ModelChoiceField(
+        label=_("National minority"),
+        queryset=NationalMinority.objects.all(),
+        required=False,
+        empty_label=_("All"),
+    )
+    department = forms.ModelChoiceField(
+        label=_("Department"), queryset=Department.objects.all(), required=False, empty_label=_("All")
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    age = forms.ChoiceField(
+        label=_("Waiting"),
+        required=False,
+        choices=[("", _("Any time")), (OVERDUE, _("Longer than the limit"))],
+    )
+    children = forms.BooleanField(label=_("Particularly affects children and young people"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort"),
+        required=False,
+        choices=[("oldest", _("Oldest first")), ("newest", _("Newest first")), ("forum", _("By forum"))],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [
+            (self.OPEN, _("Open")),
+            (self.ALL, _("All")),
+            *ProposalStatus.choices,
+        ]

@@ -1,0 +1,45 @@
+"""What proposals add to a meeting's page: per agenda item, the consultation records (lag 2009:724 §5),
+and for coordinators a link to record one. Registered with core.sections from ProposalsConfig.ready().
+"""
+
+from django.http import HttpRequest
+
+from core.models import Meeting
+from core.rules import is_member_of_forum
+
+from .models import ConsultationRecord
+
+
+def consultations_section(request: HttpRequest, meeting: Meeting) -> dict | None:
+    """The consultation records of the meeting's agenda items, for the forum and those who follow it up."""
+    user = request.user
+    may_add = user.has_perm("proposals.add_consultation_record", meeting)
+    if not (may_add or user.has_perm("proposals.view_consultation_log") or is_member_of_forum(user, meeting)):
+        return None
+    records = list(
+        ConsultationRecord.objects.filter(agenda_item__meeting=meeting)
+        .select_related("agenda_item")
+        .order_by("agenda_item__position", "agenda_item__pk", "consulted_on", "pk")
+    )
+    if not records and not may_add:
+        return None
+    by_item: dict[int, list[ConsultationRecord]] = {}
+    for record in records:
+        by_item.setdefault(record.agenda_item_id, []).append(record)
+    items = list(meeting.agenda_items.order_by("position", "pk")) if may_add else []
+    if may_add:
+        groups = [(item, by_item.get(item.pk, [])) for item in items]
+    else:
+        seen = {}
+        for record in records:
+            seen.setdefault(record.agenda_item_id, record.agenda_item)
+        groups = [(item, by_item[pk]) for pk, item in seen.items()]
+    return {"groups": groups, "may_add": may_add}
+
+
+def register() -> None:
+    from core.sections import register_meeting_section
+
+    register_meeting_section(
+        "proposals/participation/meeting_consultations.html", consultations_section, order=60
+    )

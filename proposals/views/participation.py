@@ -1,0 +1,256 @@
+"""Pages for taking part in a proposal: comment, support, hide a comment, record a consultation, and
+the year's consultation log with its exports (lag 2009:724 §5).
+"""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.forms import DateInput
+from core.models import AgendaItem
+from core.views.access import NeedsSignIn, check_access
+
+from .. import participation
+from ..models import Comment, ConsultationRecord, Proposal
+from ..rules_participation import view_proposal_permission
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your comment"),
+        max_length=participation.COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class HideCommentForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for hiding"),
+        max_length=participation.REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the comment's history and shown to coordinators."),
+    )
+
+
+class ConsultationRecordForm(forms.ModelForm):
+    class Meta:
+        model = ConsultationRecord
+        fields = [
+            "consulted",
+            "consulted_on",
+            "form",
+            "children_and_youth",
+            "what_they_said",
+            "how_it_changed",
+        ]
+        widgets = {
+            "consulted_on": DateInput(),
+            "form": forms.RadioSelect,
+            "what_they_said": forms.Textarea(attrs={"rows": 4}),
+            "how_it_changed": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean_consulted_on(self):
+        consulted_on = self.cleaned_data["consulted_on"]
+        if consulted_on > timezone.localdate():
+            raise ValidationError(_("A consultation is recorded once it has taken place."), code="future")
+        return consulted_on
+
+
+class YearForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int)
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, str(year)) for year in years]
+
+
+def _proposal_url(proposal: Proposal) -> str:
+    """The proposal page (built with the workflow); the home page until that page exists."""
+    try:
+        return reverse("proposals:detail", kwargs={"pk": proposal.pk})
+    except NoReverseMatch:
+        return reverse("home")
+
+
+def _item_url(item: AgendaItem) -> str:
+    return reverse("core:meeting_detail", kwargs={"pk": item.meeting_id}) + f"#item-{item.pk}"
+
+
+def _load_proposal(request: HttpRequest, pk: int, permission: str) -> Proposal:
+    proposal = get_object_or_404(Proposal.objects.select_related("forum", "proposer"), pk=pk)
+    check_access(request, proposal, view_proposal_permission(), permission)
+    return proposal
+
+
+def _error_messages(request: HttpRequest, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def signs_in_visitors(view):
+    """Turn NeedsSignIn from check_access into the sign-in redirect."""
+
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        try:
+            return view(request, *args, **kwargs)
+        except NeedsSignIn:
+            return redirect_to_login(request.get_full_path())
+
+    wrapped.__name__ = view.__name__
+    wrapped.__doc__ = view.__doc__
+    return wrapped
+
+
+@require_POST
+@signs_in_visitors
+def comment(request: HttpRequest, pk: int) -> HttpResponse:
+    """A member of the forum (or a coordinator) comments on the proposal."""
+    proposal = _load_proposal(request, pk, "proposals.comment_on_proposal")
+    try:
+        participation.add_comment(proposal, request.user, request.POST.get("text", ""))
+    except ValidationError as error:
+        _error_messages(request, error)
+    else:
+        messages.success(request, gettext("Your comment has been published."))
+    return redirect(_proposal_url(proposal) + "#comments")
+
+
+@require_http_methods(["GET", "POST"])
+@signs_in_visitors
+def hide_comment(request: HttpRequest, pk: int) -> HttpResponse:
+    """A coordinator hides a comment, giving the reason (kept in the comment's history)."""
+    comment = get_object_or_404(Comment.objects.select_related("proposal__forum", "author"), pk=pk)
+    check_access(request, comment.proposal, view_proposal_permission(), "proposals.moderate_comment")
+    form = HideCommentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            participation.hide_comment(comment, request.user, form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, gettext("The comment has been hidden."))
+            return redirect(_proposal_url(comment.proposal) + "#comments")
+    return render(
+        request,
+        "proposals/participation/hide_comment_form.html",
+        {"form": form, "comment": comment, "proposal": comment.proposal},
+    )
+
+
+@require_POST
+@signs_in_visitors
+def support(request: HttpRequest, pk: int) -> HttpResponse:
+    """Support the proposal, or take one's support back (a toggle)."""
+    proposal = _load_proposal(request, pk, "proposals.support_proposal")
+    if participation.withdraw_support(proposal, request.user):
+        messages.success(request, gettext("Your support has been withdrawn."))
+    else:
+        participation.support(proposal, request.user)
+        messages.success(request, gettext("You support the proposal."))
+    return redirect(_proposal_url(proposal) + "#support")
+
+
+def _consultation_form(request: HttpRequest, *, proposal=None, agenda_item=None) -> HttpResponse:
+    form = ConsultationRecordForm(request.POST or None, initial={"consulted_on": timezone.localdate()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            participation.record_consultation(
+                by=request.user, proposal=proposal, agenda_item=agenda_item, **form.cleaned_data
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    for one in errors:
+                        form.add_error(field if field in form.fields else None, one)
+            else:
+                form.add_error(None, error)
+        else:
+            messages.success(request, gettext("The consultation has been recorded."))
+            if proposal is not None:
+                return redirect(_proposal_url(proposal) + "#consultations")
+            return redirect(_item_url(agenda_item))
+    meeting = agenda_item.meeting if agenda_item is not None else None
+    return render(
+        request,
+        "proposals/participation/consultation_form.html",
+        {"form": form, "proposal": proposal, "agenda_item": agenda_item, "meeting": meeting},
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@signs_in_visitors
+def consultation_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a consultation on a proposal."""
+    proposal = _load_proposal(request, pk, "proposals.add_consultation_record")
+    return _consultation_form(request, proposal=proposal)
+
+
+@require_http_methods(["GET", "POST"])
+@signs_in_visitors
+def agenda_item_consultation_add(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a consultation on an agenda item of a meeting."""
+    item = get_object_or_404(AgendaItem.objects.select_related("meeting__forum"), pk=pk)
+    check_access(request, item.meeting, "core.view_meeting", "proposals.add_consultation_record")
+    return _consultation_form(request, agenda_item=item)
+
+
+def _chosen_year(request: HttpRequest, years: list[int]) -> tuple[YearForm, int]:
+    form = YearForm(request.GET or None, years=years)
+    year = form.cleaned_data["year"] if form.is_bound and form.is_valid() else timezone.localdate().year
+    if not form.is_bound:
+        form = YearForm(initial={"year": year}, years=years)
+    return form, year
+
+
+def _log_access(request: HttpRequest) -> None:
+    if not request.user.is_authenticated:
+        raise NeedsSignIn
+    if not request.user.has_perm("proposals.view_consultation_log"):
+        raise PermissionDenied
+
+
+@require_http_methods(["GET"])
+@signs_in_visitors
+def consultation_log(request: HttpRequest) -> HttpResponse:
+    """The year's consultation log as a table, with a year selector and the exports."""
+    _log_access(request)
+    years = participation.consultation_years()
+    form, year = _chosen_year(request, years)
+    return render(
+        request,
+        "proposals/participation/consultation_log.html",
+        {"rows": participation.consultation_rows(year), "year": year, "year_form": form},
+    )
+
+
+@require_http_methods(["GET"])
+@signs_in_visitors
+def consultation_export(request: HttpRequest) -> HttpResponse:
+    """The year's consultation log as CSV (UTF-8 with BOM) or XLSX, in the page's language."""
+    _log_access(request)
+    year_text = request.GET.get("year", "")
+    year = (
+        int(year_text) if year_text.isdigit() and 1900 < int(year_text) < 3000 else timezone.localdate().year
+    )
+    rows = participation.consultation_rows(year)
+    # An ASCII file name: every browser and Excel handle it the same way.
+    name = f"consultation-log-{year}"
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(
+            participation.export_xlsx(rows),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+    else:
+        response = HttpResponse(participation.export_csv(rows), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+    return response

@@ -1,0 +1,354 @@
+"""Pages of the proposal workflow: proposing, "My proposals", a proposal with its outcome and history,
+the coordinator's inbox, and one POST-only view per step of the workflow.
+"""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.views.decorators.http import require_POST
+from django.views.generic import FormView, ListView, TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from core.sections import agenda_item_sections
+from core.views.access import NeedsSignIn, ObjectAccessMixin, check_access
+
+from .. import services
+from ..forms import (
+    AnsweredForm,
+    DeclineForm,
+    DeferForm,
+    DeleteForm,
+    InboxFilterForm,
+    MergeForm,
+    PlaceForm,
+    ProposalForm,
+    ReasonForm,
+)
+from ..models import OPEN_STATUSES, TRANSITIONS, Proposal, ProposalAttachment, ProposalStatus
+from ..participation import participation_context
+
+
+def proposal_queryset():
+    return Proposal.objects.with_related().select_related(
+        "wished_meeting", "deferred_to_meeting", "agenda_item__meeting__forum"
+    )
+
+
+class ProposeView(PermissionRequiredMixin, FormView):
+    """A member proposes an agenda item for one of their forums."""
+
+    permission_required = "proposals.add_proposal"
+    form_class = ProposalForm
+    template_name = "proposals/proposal_form.html"
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "user": self.request.user}
+
+    def get_initial(self) -> dict:
+        return {
+            "language": self.request.LANGUAGE_CODE
+            if self.request.LANGUAGE_CODE in {"sv", "fi", "en"}
+            else "sv"
+        }
+
+    def form_valid(self, form: ProposalForm) -> HttpResponse:
+        data = dict(form.cleaned_data)
+        try:
+            proposal = services.submit_proposal(proposer=self.request.user, **data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, gettext("Thank you. Your proposal has been received."))
+        return redirect(proposal)
+
+
+class MineView(PermissionRequiredMixin, ListView):
+    """The proposals a person made and those they follow, each with its status and the reason given."""
+
+    permission_required = "proposals.view_own_proposals"
+    template_name = "proposals/proposal_mine.html"
+    context_object_name = "proposals"
+
+    def get_queryset(self):
+        user = self.request.user
+        followed = Proposal.followers.through.objects.filter(user=user).values("proposal")
+        return (
+            Proposal.objects.with_related()
+            .filter(Q(proposer=user) | Q(pk__in=followed))
+            .order_by("-status_changed_at", "-pk")
+        )
+
+
+class ProposalDetailView(ObjectAccessMixin, TemplateView):
+    """Everything about a proposal: what it asks, its status and reason, where it went, and its history."""
+
+    view_permission = "proposals.view_proposal"
+    template_name = "proposals/proposal_detail.html"
+
+    def get_access_queryset(self):
+        return proposal_queryset().prefetch_related("attachments")
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        proposal = self.object
+        item = proposal.agenda_item
+        meeting = item.meeting if item else None
+        may_triage = user.has_perm("proposals.triage", proposal)
+        targets = TRANSITIONS[ProposalStatus(proposal.status)]
+        context.update(
+            proposal=proposal,
+            item=item,
+            meeting=meeting,
+            can_see_meeting=bool(meeting and user.has_perm("core.view_meeting", meeting)),
+            can_see_minutes=bool(meeting and user.has_perm("core.view_minutes", meeting)),
+            history=history_entries(proposal),
+            may_triage=may_triage,
+            may_answer=user.has_perm("proposals.mark_answered", proposal)
+            and proposal.status in {ProposalStatus.PLACED, ProposalStatus.RESOLVED},
+            may_delete=user.has_perm("proposals.delete_proposal", proposal),
+            Status=ProposalStatus,
+            answered_form=AnsweredForm(
+                initial={"answered": {True: "yes", False: "no"}.get(proposal.answered)}
+            ),
+        )
+        if context["can_see_minutes"]:
+            context["item_sections"] = agenda_item_sections(self.request, item)
+        # Support, comments and the consultation log (proposals/participation.py).
+        context.update(participation_context(self.request, proposal))
+        if may_triage:
+            context.update(
+                targets=targets,
+                consider_form=ReasonForm(prefix="consider"),
+                place_form=PlaceForm(proposal=proposal, prefix="place"),
+                merge_form=MergeForm(proposal=proposal, prefix="merge"),
+                defer_form=DeferForm(proposal=proposal, prefix="defer"),
+                decline_form=DeclineForm(prefix="decline"),
+                resolve_form=ReasonForm(prefix="resolve"),
+            )
+        return context
+
+
+def history_entries(proposal: Proposal) -> list:
+    """The status changes, newest first, with who made them and the reason given (one query)."""
+    records = list(proposal.history.select_related("history_user").order_by("history_date", "history_id"))
+    entries, previous = [], None
+    for record in records:
+        if previous is None or record.status != previous.status or record.answered != previous.answered:
+            entries.append(record)
+        previous = record
+    entries.reverse()
+    return entries
+
+
+class InboxView(PermissionRequiredMixin, ListView):
+    """The coordinator's inbox: filter and sort with GET; overdue proposals are flagged."""
+
+    permission_required = "proposals.triage"
+    template_name = "proposals/proposal_inbox.html"
+    context_object_name = "proposals"
+    paginate_by = 50
+
+    @cached_property
+    def filters(self) -> InboxFilterForm:
+        form = InboxFilterForm(self.request.GET or None)
+        form.is_valid()
+        return form
+
+    def get_queryset(self):
+        chosen = getattr(self.filters, "cleaned_data", {})
+        proposals = Proposal.objects.with_related()
+        for name in ("forum", "minority", "department"):
+            if chosen.get(name):
+                proposals = proposals.filter(**{name: chosen[name]})
+        status = chosen.get("status") or InboxFilterForm.OPEN
+        if status == InboxFilterForm.OPEN:
+            proposals = proposals.waiting()
+        elif status != InboxFilterForm.ALL:
+            proposals = proposals.filter(status=status)
+        if chosen.get("age") == InboxFilterForm.OVERDUE:
+            proposals = proposals.waiting_longer_than(settings.PROPOSAL_WAITING_DAYS)
+        if chosen.get("children"):
+            proposals = proposals.filter(affects_children_and_youth=True)
+        order = InboxFilterForm.SORTS.get(chosen.get("sort") or "oldest", InboxFilterForm.SORTS["oldest"])
+        return proposals.order_by(*order)
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filters=self.filters,
+            filter_query=query.urlencode(),
+            waiting_days=settings.PROPOSAL_WAITING_DAYS,
+            not_answered=list(
+                Proposal.objects.with_related().filter(answered=False).order_by("-answered_at", "-pk")[:50]
+            ),
+            open_statuses=OPEN_STATUSES,
+        )
+        return context
+
+
+# --- Actions ---------------------------------------------------------------------------------------
+
+
+def _load(request: HttpRequest, pk: int, permission: str) -> Proposal:
+    proposal = get_object_or_404(proposal_queryset(), pk=pk)
+    check_access(request, proposal, "proposals.view_proposal", permission)
+    return proposal
+
+
+def _act(request: HttpRequest, pk: int, permission: str, step) -> HttpResponse:
+    """Load the proposal (404/sign-in/403 as the rules say), run the step, report and go back."""
+    try:
+        proposal = _load(request, pk, permission)
+    except NeedsSignIn:
+        return redirect_to_login(reverse("proposals:detail", kwargs={"pk": pk}))
+    try:
+        done = step(proposal)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        if done:
+            messages.success(request, gettext("The proposal has been updated."))
+    return redirect(reverse("proposals:detail", kwargs={"pk": pk}))
+
+
+def _form_errors(request: HttpRequest, form) -> bool:
+    if form.is_valid():
+        return False
+    for errors in form.errors.values():
+        messages.error(request, " ".join(errors))
+    return True
+
+
+@require_POST
+def consider(request: HttpRequest, pk: int) -> HttpResponse:
+    def step(proposal):
+        form = ReasonForm(request.POST, prefix="consider")
+        if _form_errors(request, form):
+            return False
+        return services.consider(proposal, request.user, form.cleaned_data["reason"])
+
+    return _act(request, pk, "proposals.triage", step)
+
+
+@require_POST
+def place(request: HttpRequest, pk: int) -> HttpResponse:
+    def step(proposal):
+        form = PlaceForm(request.POST, proposal=proposal, prefix="place")
+        if _form_errors(request, form):
+            return False
+        return services.place_on_agenda(
+            proposal, form.cleaned_data["meeting"], request.user, form.cleaned_data["reason"]
+        )
+
+    return _act(request, pk, "proposals.triage", step)
+
+
+@require_POST
+def merge(request: HttpRequest, pk: int) -> HttpResponse:
+    def step(proposal):
+        form = MergeForm(request.POST, proposal=proposal, prefix="merge")
+        if _form_errors(request, form):
+            return False
+        return services.merge(
+            proposal, form.cleaned_data["survivor"], request.user, form.cleaned_data["reason"]
+        )
+
+    return _act(request, pk, "proposals.triage", step)
+
+
+@require_POST
+def defer(request: HttpRequest, pk: int) -> HttpResponse:
+    def step(proposal):
+        form = DeferForm(request.POST, proposal=proposal, prefix="defer")
+        if _form_errors(request, form):
+            return False
+        data = form.cleaned_data
+        return services.defer(
+            proposal, request.user, data["reason"], to_meeting=data["to_meeting"], until=data["until"]
+        )
+
+    return _act(request, pk, "proposals.triage", step)
+
+
+@require_POST
+def decline(request: HttpRequest, pk: int) -> HttpResponse:
+    def step(proposal):
+        form = DeclineForm(request.POST, prefix="decline")
+        if _form_errors(request, form):
+            return False
+        return services.decline(proposal, request.user, form.cleaned_data["reason"])
+
+    return _act(request, pk, "proposals.triage", step)
+
+
+@require_POST
+def resolve(request: HttpRequest, pk: int) -> HttpResponse:
+    def step(proposal):
+        form = ReasonForm(request.POST, prefix="resolve")
+        if _form_errors(request, form):
+            return False
+        return services.resolve(proposal, request.user, form.cleaned_data["reason"])
+
+    return _act(request, pk, "proposals.triage", step)
+
+
+@require_POST
+def answered(request: HttpRequest, pk: int) -> HttpResponse:
+    def step(proposal):
+        form = AnsweredForm(request.POST)
+        if _form_errors(request, form):
+            return False
+        return services.mark_answered(
+            proposal, request.user, form.cleaned_data["answered"], form.cleaned_data["comment"]
+        )
+
+    return _act(request, pk, "proposals.mark_answered", step)
+
+
+class DeleteView(ObjectAccessMixin, FormView):
+    """An administrator deletes a proposal after confirming, with a reason kept in its history."""
+
+    view_permission = "proposals.view_proposal"
+    permission_required = "proposals.delete_proposal"
+    template_name = "proposals/proposal_confirm_delete.html"
+    form_class = DeleteForm
+
+    def get_access_queryset(self):
+        return Proposal.objects.with_related()
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(proposal=self.object, **kwargs)
+
+    def form_valid(self, form: DeleteForm) -> HttpResponse:
+        try:
+            services.delete_proposal(self.object, self.request.user, form.cleaned_data["reason"])
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, gettext("The proposal has been deleted."))
+        return redirect("proposals:inbox")
+
+
+def download_attachment(request: HttpRequest, pk: int) -> HttpResponse:
+    """A proposal's attachment, served to those who may see the proposal (permission: proposals.view_proposal)."""
+    attachment = get_object_or_404(
+        ProposalAttachment.objects.select_related("proposal", "proposal__forum"), pk=pk
+    )
+    try:
+        check_access(request, attachment.proposal, "proposals.view_proposal")
+    except NeedsSignIn:
+        return redirect_to_login(request.get_full_path())
+    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+    response["Content-Type"] = attachment.content_type
+    response["Cache-Control"] = "private, no-store"
+    return response
