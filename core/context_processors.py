@@ -1,3 +1,4 @@
+import rules
 from django.conf import settings
 from django.http import HttpRequest
 from django.urls import translate_url
@@ -12,3 +13,18 @@ def portal(request: HttpRequest) -> dict:
         info = get_language_info(code)
         languages.append({"code": code, "name_local": info["name_local"], "url": translate_url(path, code)})
     return {"portal_languages": languages}
+
+
+# Links of the main navigation shown only to some roles. Checked with the rule set alone: a refused
+# `perms.x` in a template would fall through to Django's model backend and cost two queries per page.
+NAVIGATION_PERMISSIONS = {
+    "triage": "proposals.triage",
+    "consultation_log": "proposals.view_consultation_log",
+}
+
+
+def navigation(request: HttpRequest) -> dict:
+    user = getattr(request, "user", None)
+    if user is None:
+        return {"nav": {}}
+    return {"nav": {key: rules.has_perm(name, user) for key, name in NAVIGATION_PERMISSIONS.items()}}

@@ -115,6 +115,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "csp.context_processors.nonce",
                 "core.context_processors.portal",
+                "core.context_processors.navigation",
             ],
         },
     },
