@@ -47,6 +47,27 @@ def register_agenda_item_section(
     _agenda_item_sections.sort(key=lambda s: s.order)
 
 
+_object_sections: dict[str, list[Section]] = {}
+
+
+def register_object_section(
+    kind: str, template: str, context: Callable[[HttpRequest, object], dict | None], order: int = 100
+) -> None:
+    """What other apps know of an object of another app: `kind` names it ("proposal", "commitment")."""
+    sections = _object_sections.setdefault(kind, [])
+    sections.append(Section(template, context, order))
+    sections.sort(key=lambda s: s.order)
+
+
+def object_sections(kind: str, request: HttpRequest, obj) -> list[tuple[str, dict]]:
+    rendered = []
+    for section in _object_sections.get(kind, []):
+        context = section.context(request, obj)
+        if context is not None:
+            rendered.append((section.template, context))
+    return rendered
+
+
 def _render(sections: list[Section], request: HttpRequest, obj, tier: str) -> list[tuple[str, dict]]:
     rendered = []
     for section in sections:

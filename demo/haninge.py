@@ -25,11 +25,11 @@ from core.models import (
     User,
 )
 from demo.dialogues import build_dialogues_demo
+from demo.followup import build_followup_demo
 from demo.meetings import build_meetings
 from demo.proposals import build_proposals_demo
 from demo.upsert import upsert
 from demo.workinggroups import build_workinggroups_demo
-from followup.models import Action, ActionStatus, Cycle, Goal, Phase, PhaseKind
 
 DEMO_PASSWORD = "haninge-demo-2026"  # noqa: S105 - printed for the demo; never used in production
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -130,40 +130,6 @@ LOGIN_ORDER = [
     Role.RESIDENT,
 ]
 
-GOALS = [
-    ("1", "Systematiskt minoritetsarbete", "Järjestelmällinen vähemmistötyö", "Systematic minority work"),
-    (
-        "2",
-        "Förankring och gemensamt lärande",
-        "Sitoutuminen ja yhteinen oppiminen",
-        "Anchoring and shared learning",
-    ),
-    (
-        "3",
-        "Delaktighet och inflytande åt båda håll",
-        "Osallisuus ja vaikutusmahdollisuudet molempiin suuntiin",
-        "Participation and influence both ways",
-    ),
-    (
-        "4",
-        "Samordnare/processledare leder, möjliggör och följer upp",
-        "Koordinaattori/prosessinvetäjä johtaa, mahdollistaa ja seuraa",
-        "The coordinator and process leader lead, enable and follow up",
-    ),
-    (
-        "5",
-        "Fortsatt politiskt engagemang – ansvar och uppföljning",
-        "Jatkuva poliittinen sitoutuminen – vastuu ja seuranta",
-        "Continued political commitment: responsibility and follow-up",
-    ),
-    (
-        "6",
-        "Utrullning av det minoritetspolitiska programmet",
-        "Vähemmistöpoliittisen ohjelman käyttöönotto",
-        "Rolling out the minority policy programme",
-    ),
-]
-
 
 def _names(sv: str, fi: str, en: str, field: str = "name") -> dict:
     return {f"{field}_sv": sv, f"{field}_fi": fi, f"{field}_en": en, field: sv}
@@ -226,8 +192,7 @@ def _build(today: dt.date) -> dict:
     build_meetings(forums, year, today, upsert, people["samordnare@example.org"])
     build_dialogues_demo(today)
     build_proposals_demo(today)
-    cycle = _build_cycles(year)
-    _build_goals_and_actions(cycle, departments, minorities, people, year)
+    build_followup_demo(today)
 
     logins = []
     for role in LOGIN_ORDER:
@@ -395,164 +360,3 @@ def _build_memberships(forums: dict, people: dict, year: int) -> None:
             role=role,
             defaults={"starts_on": term_start, "ends_on": ends_on, "nominated_by": nominated_by},
         )
-
-
-PHASE_DATES = [
-    (PhaseKind.AGENDA, (1, 1), (3, 31)),
-    (PhaseKind.IMPLEMENTATION, (4, 1), (9, 30)),
-    (PhaseKind.FOLLOW_UP, (10, 1), (11, 30)),
-    (PhaseKind.REFORMULATION, (12, 1), (12, 31)),
-]
-
-
-def _build_cycles(year: int) -> Cycle:
-    cycle = None
-    for cycle_year in (year - 1, year):
-        cycle, _ = upsert(
-            Cycle,
-            year=cycle_year,
-            defaults={
-                **_names(
-                    f"Årssnurra {cycle_year}",
-                    f"Vuosikello {cycle_year}",
-                    f"Yearly wheel {cycle_year}",
-                    "title",
-                ),
-                "starts_on": dt.date(cycle_year, 1, 1),
-                "ends_on": dt.date(cycle_year, 12, 31),
-            },
-        )
-        for kind, (m0, d0), (m1, d1) in PHASE_DATES:
-            upsert(
-                Phase,
-                cycle=cycle,
-                kind=kind,
-                defaults={"starts_on": dt.date(cycle_year, m0, d0), "ends_on": dt.date(cycle_year, m1, d1)},
-            )
-    return cycle
-
-
-def _build_goals_and_actions(
-    cycle: Cycle, departments: dict, minorities: dict, people: dict, year: int
-) -> None:
-    goals = {}
-    for code, sv, fi, en in GOALS:
-        goals[code], _ = upsert(
-            Goal, code=code, defaults={**_names(sv, fi, en, "title"), "adopted_on": dt.date(2020, 1, 1)}
-        )
-    actions = [
-        # title (sv, fi, en), department, responsible, status, progress, due (month, day), goals, minorities, public
-        (
-            (
-                "Tvåspråkig kommunal skolverksamhet har startats",
-                "Kaksikielinen kunnallinen koulutoiminta on aloitettu",
-                "Bilingual municipal schooling has started",
-            ),
-            "UBF",
-            "forvaltning.ubf@example.org",
-            ActionStatus.DONE,
-            100,
-            (6, 15),
-            ["1", "6"],
-            ["sverigefinnar"],
-            True,
-        ),
-        (
-            (
-                "Modersmålsundervisningen förstärks och utökas",
-                "Äidinkielen opetusta vahvistetaan ja laajennetaan",
-                "Mother-tongue tuition is strengthened and extended",
-            ),
-            "UBF",
-            "forvaltning.ubf@example.org",
-            ActionStatus.ONGOING,
-            70,
-            (12, 31),
-            ["6"],
-            ["sverigefinnar", "tornedalingar", "samer", "romer", "judar"],
-            True,
-        ),
-        (
-            (
-                "Sverigefinnarnas dag och romernas dag uppmärksammas",
-                "Ruotsinsuomalaisten päivä ja romanien päivä huomioidaan",
-                "Sweden Finns' Day and Roma Day are marked",
-            ),
-            "KOF",
-            "forvaltning.kof@example.org",
-            ActionStatus.DONE,
-            100,
-            (4, 8),
-            ["2", "3"],
-            ["sverigefinnar", "romer"],
-            True,
-        ),
-        (
-            (
-                "Kulturinslag från de nationella minoriteterna på Haningedagen",
-                "Kansallisten vähemmistöjen kulttuuriohjelmaa Haninge-päivänä",
-                "Culture from the national minorities at Haninge Day",
-            ),
-            "KOF",
-            "forvaltning.kof@example.org",
-            ActionStatus.ONGOING,
-            60,
-            (12, 31),
-            ["2"],
-            ["sverigefinnar", "tornedalingar", "samer", "romer", "judar"],
-            True,
-        ),
-        (
-            (
-                "Finskspråkiga avdelningar inom särskilt boende i egen regi",
-                "Suomenkielisiä osastoja kunnan omiin erityisasumisen yksiköihin",
-                "Finnish-language units in the municipality's own residential care",
-            ),
-            "SÄF",
-            "forvaltning@example.org",
-            ActionStatus.DELAYED,
-            40,
-            (6, 30),
-            ["1", "6"],
-            ["sverigefinnar"],
-            True,
-        ),
-        (
-            (
-                "Information om minoriteternas rättigheter på minoritetsspråken",
-                "Tietoa vähemmistöjen oikeuksista vähemmistökielillä",
-                "Information on the minorities' rights in the minority languages",
-            ),
-            "KSF",
-            "forvaltning.ksf@example.org",
-            ActionStatus.PLANNED,
-            0,
-            (12, 31),
-            ["3", "6"],
-            ["sverigefinnar", "tornedalingar", "samer", "romer", "judar"],
-            False,
-        ),
-    ]
-    for (sv, fi, en), dept, email, status, progress, (
-        month,
-        day,
-    ), goal_codes, minority_slugs, public in actions:
-        action, _ = upsert(
-            Action,
-            cycle=cycle,
-            title_sv=sv,
-            defaults={
-                "title": sv,
-                "title_fi": fi,
-                "title_en": en,
-                "department": departments[dept],
-                "responsible": people[email],
-                "status": status,
-                "progress": progress,
-                "starts_on": dt.date(year, 1, 15),
-                "due_on": dt.date(year, month, day),
-                "is_public": public,
-            },
-        )
-        action.goals.set([goals[c] for c in goal_codes])
-        action.minorities.set([minorities[s] for s in minority_slugs])

@@ -16,6 +16,7 @@ from django.views.generic import DetailView, FormView, ListView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.models import Meeting
+from core.sections import object_sections
 from core.views.access import NeedsSignIn, check_access
 
 from . import services
@@ -146,6 +147,7 @@ class CommitmentDetailView(CommitmentMixin, DetailView):
         )
         if user.has_perm("dialogues.view_commitment_history", commitment):
             context["history"] = history_entries(commitment)
+        context["commitment_sections"] = object_sections("commitment", self.request, commitment)
         return context
 
 

@@ -9,8 +9,14 @@ class FollowupConfig(AppConfig):
     def ready(self) -> None:
         from core.history import register_translated
 
-        from .models import Action, Cycle, Goal
+        from . import rules  # noqa: F401  (registers the follow-up permissions)
+        from .sections import register as register_sections
+
+        register_sections()
+
+        from .models import Action, Cycle, Goal, Indicator
 
         register_translated(Cycle)
         register_translated(Goal)
         register_translated(Action)
+        register_translated(Indicator)

@@ -5,11 +5,17 @@ import datetime as dt
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import Department, NationalMinority, User
+from core.models import AgendaItem, Department, NationalMinority, Role, User, attachment_path
+
+
+def sees_whole_register(user) -> bool:
+    """Follow-up is the municipality's own business: all signed-in roles but residents see all of it."""
+    return bool(user.is_authenticated and (user.is_superuser or user.role != Role.RESIDENT))
 
 
 class PhaseKind(models.TextChoices):
@@ -101,12 +107,35 @@ class Phase(models.Model):
         return str(PHASE_DESCRIPTIONS[PhaseKind(self.kind)])
 
 
+class Theme(models.Model):
+    """A theme goals are grouped by: language, education, elderly care, culture, information, ..."""
+
+    slug = models.SlugField(_("short name"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["position", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GoalKind(models.TextChoices):
+    PROGRAMME = "programme", _("Goal of the minority policy programme")
+    GUIDELINE = "guideline", _("Goal or guideline under the Act (2009:724) §5b")
+
+
 class Goal(models.Model):
     """A goal of the minority policy programme (mål och riktlinjer, lag 2009:724 §5b)."""
 
     code = models.CharField(_("number"), max_length=16, blank=True)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("description"), blank=True)
+    kind = models.CharField(_("kind"), max_length=16, choices=GoalKind.choices, default=GoalKind.PROGRAMME)
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="goals")
     minorities = models.ManyToManyField(NationalMinority, verbose_name=_("national minorities"), blank=True)
     adopted_on = models.DateField(_("adopted"), null=True, blank=True)
 
@@ -116,7 +145,10 @@ class Goal(models.Model):
         ordering = ["code", "title"]
 
     def __str__(self) -> str:
-        return self.title
+        return f"{self.code}. {self.title}" if self.code else self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("followup:goal_detail", kwargs={"pk": self.pk})
 
 
 class ActionStatus(models.TextChoices):
@@ -127,9 +159,36 @@ class ActionStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+FINISHED_STATUSES = (ActionStatus.DONE, ActionStatus.CANCELLED)
+
+
 class ActionQuerySet(models.QuerySet):
+    def with_related(self) -> "ActionQuerySet":
+        """What a list row shows, in one query (goals and minorities are prefetched by the caller)."""
+        return self.select_related("cycle", "department", "responsible")
+
+    def visible_to(self, user) -> "ActionQuerySet":
+        """Everyone signed in but residents sees the whole register; others the actions marked public."""
+        if sees_whole_register(user):
+            return self
+        return self.filter(is_public=True)
+
+    def for_department(self, department) -> "ActionQuerySet":
+        """Actions a department is responsible for or collaborates on."""
+        if department is None:
+            return self.none()
+        collaborating = Action.collaborating_departments.through.objects.filter(department=department)
+        return self.filter(Q(department=department) | Q(pk__in=collaborating.values("action")))
+
+    def stale(self, days: int, on: dt.date | None = None) -> "ActionQuerySet":
+        """Unfinished actions without a progress update (or, when they have none, created) for `days` days."""
+        limit = (on or timezone.localdate()) - dt.timedelta(days=days)
+        return self.unfinished().filter(
+            Q(last_update_on__lt=limit) | Q(last_update_on__isnull=True, created_at__date__lt=limit)
+        )
+
     def unfinished(self) -> "ActionQuerySet":
-        return self.exclude(status__in=[ActionStatus.DONE, ActionStatus.CANCELLED])
+        return self.exclude(status__in=FINISHED_STATUSES)
 
     def overdue(self, on: dt.date | None = None) -> "ActionQuerySet":
         """Unfinished actions whose due date has passed."""
@@ -168,6 +227,50 @@ class Action(models.Model):
         _("progress (%)"), default=0, validators=[MaxValueValidator(100)]
     )
     is_public = models.BooleanField(_("shown to the public"), default=False)
+    collaborating_departments = models.ManyToManyField(
+        Department,
+        verbose_name=_("collaborating departments"),
+        blank=True,
+        related_name="collaborating_actions",
+    )
+    cancel_reason = models.TextField(_("reason for cancelling"), blank=True)
+    completed_on = models.DateField(_("completed"), null=True, blank=True)
+    # The golden thread: what gave rise to the action.
+    origin_proposal = models.ForeignKey(
+        "proposals.Proposal",
+        verbose_name=_("proposal it came from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+    )
+    origin_agenda_item = models.ForeignKey(
+        AgendaItem,
+        verbose_name=_("agenda item or decision it came from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+    )
+    origin_commitment = models.ForeignKey(
+        "dialogues.Commitment",
+        verbose_name=_("commitment it came from"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="actions",
+    )
+    first_cycle = models.ForeignKey(
+        Cycle,
+        verbose_name=_("first cycle"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The cycle the action was started in, when it was carried over since."),
+    )
+    last_update_on = models.DateField(_("last progress update"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 
     objects = ActionQuerySet.as_manager()
 
@@ -182,7 +285,142 @@ class Action(models.Model):
         ]
         constraints = [
             models.CheckConstraint(condition=Q(progress__lte=100), name="action_progress_at_most_100"),
+            models.CheckConstraint(
+                condition=~Q(status=ActionStatus.CANCELLED) | ~Q(cancel_reason=""),
+                name="action_cancelled_has_a_reason",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("followup:action_detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in FINISHED_STATUSES
+
+    def is_overdue(self, on: dt.date | None = None) -> bool:
+        return bool(not self.is_finished and self.due_on and self.due_on < (on or timezone.localdate()))
+
+    def is_stale(self, days: int, on: dt.date | None = None) -> bool:
+        if self.is_finished:
+            return False
+        last = self.last_update_on or timezone.localdate(self.created_at)
+        return last < (on or timezone.localdate()) - dt.timedelta(days=days)
+
+    @property
+    def has_origin(self) -> bool:
+        return bool(self.origin_proposal_id or self.origin_agenda_item_id or self.origin_commitment_id)
+
+
+class ProgressUpdate(models.Model):
+    """A dated report on an action by its responsible party: what happened, the new status and per cent."""
+
+    action = models.ForeignKey(
+        Action, verbose_name=_("action"), on_delete=models.CASCADE, related_name="updates"
+    )
+    author = models.ForeignKey(
+        User, verbose_name=_("written by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    written_on = models.DateField(_("date"), default=timezone.localdate)
+    text = models.TextField(_("what has happened"))
+    status = models.CharField(_("status"), max_length=16, choices=ActionStatus.choices)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), validators=[MaxValueValidator(100)])
+    file = models.FileField(_("attachment"), upload_to=attachment_path, max_length=300, blank=True)
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    file_type = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(_("written"), default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("progress update")
+        verbose_name_plural = _("progress updates")
+        ordering = ["-written_on", "-pk"]
+        indexes = [models.Index(fields=["action", "-written_on"])]
+        constraints = [
+            models.CheckConstraint(condition=Q(progress__lte=100), name="update_progress_at_most_100"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action}: {self.written_on}"
+
+
+class StaleReminder(models.Model):
+    """One reminder per action and ISO week, recorded before it is sent: a second run sends nothing."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="+")
+    week = models.CharField(max_length=10)
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["action", "week"], name="one_stale_reminder_per_week")]
+
+    def __str__(self) -> str:
+        return f"{self.action_id} {self.week}"
+
+
+class Indicator(models.Model):
+    """Something measured over time against a baseline and a target, linked to goals."""
+
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    unit = models.CharField(_("unit"), max_length=40, help_text=_("For example: pupils, per cent, events."))
+    baseline = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2)
+    baseline_on = models.DateField(_("baseline date"))
+    target = models.DecimalField(_("target"), max_digits=12, decimal_places=2)
+    target_on = models.DateField(_("target date"), null=True, blank=True)
+    goals = models.ManyToManyField(Goal, verbose_name=_("goals"), blank=True, related_name="indicators")
+    minorities = models.ManyToManyField(
+        NationalMinority, verbose_name=_("national minorities"), blank=True, related_name="+"
+    )
+    latest_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, editable=False)
+    latest_on = models.DateField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("followup:indicator_detail", kwargs={"pk": self.pk})
+
+    @property
+    def achievement(self) -> int | None:
+        """How far from the baseline towards the target the latest value has come, in per cent (0–100)."""
+        if self.latest_value is None or self.target == self.baseline:
+            return None
+        share = (self.latest_value - self.baseline) / (self.target - self.baseline) * 100
+        return max(0, min(100, round(share)))
+
+    def refresh_latest(self) -> None:
+        latest = self.values.order_by("-measured_on").first()
+        self.latest_value = latest.value if latest else None
+        self.latest_on = latest.measured_on if latest else None
+        self.save(update_fields=["latest_value", "latest_on"])
+
+
+class IndicatorValue(models.Model):
+    indicator = models.ForeignKey(
+        Indicator, verbose_name=_("indicator"), on_delete=models.CASCADE, related_name="values"
+    )
+    measured_on = models.DateField(_("date"))
+    value = models.DecimalField(_("value"), max_digits=12, decimal_places=2)
+    note = models.CharField(_("note"), max_length=300, blank=True)
+    recorded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("indicator value")
+        verbose_name_plural = _("indicator values")
+        ordering = ["indicator", "measured_on"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "measured_on"], name="one_value_per_indicator_and_day"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator}: {self.value} ({self.measured_on})"

@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Action, Cycle, Goal
+from .models import Action, Cycle, Goal, Indicator, Theme
 
 
 @register(Cycle)
@@ -18,3 +18,13 @@ class GoalTranslation(TranslationOptions):
 @register(Action)
 class ActionTranslation(TranslationOptions):
     fields = ("title", "description")
+
+
+@register(Theme)
+class ThemeTranslation(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Indicator)
+class IndicatorTranslation(TranslationOptions):
+    fields = ("name", "description", "unit")

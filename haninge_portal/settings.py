@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "proposals",
     # The yearly wheel, goals and actions.
     "followup",
+    # Search across meetings, minutes, proposals and actions; imports the others, nothing imports it.
+    "search",
     # Demo data from the seeds (make run); imports the others, nothing imports it.
     "demo",
 ]
@@ -177,6 +179,10 @@ CELERY_BEAT_SCHEDULE = {
     "remind-coordinators-of-waiting-proposals": {
         "task": "proposals.remind_coordinators",
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+    },
+    "remind-owners-of-stale-actions": {
+        "task": "followup.remind_stale_actions",
+        "schedule": crontab(minute=15, hour=7, day_of_week="mon"),
     },
 }
 
@@ -324,3 +330,5 @@ ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # A proposal waiting longer than this for a decision is flagged and in the coordinators' weekly reminder.
 PROPOSAL_WAITING_DAYS = env_int("PROPOSAL_WAITING_DAYS", 21)
+# An unfinished action without a progress update for this many days is flagged and its owner reminded.
+ACTION_STALE_DAYS = env_int("ACTION_STALE_DAYS", 90)

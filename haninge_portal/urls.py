@@ -18,6 +18,8 @@ urlpatterns += i18n_patterns(
     path("dialogues/", include("dialogues.urls")),
     path("workinggroups/", include("workinggroups.urls")),
     path("proposals/", include("proposals.urls")),
+    path("search/", include("search.urls")),
+    path("followup/", include("followup.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -6,13 +6,16 @@ from django.core.management import call_command
 from django.utils import translation
 
 from core.models import Department, Forum, Meeting, Membership, NationalMinority, Role, Tier, User
-from followup.models import Action, Cycle, Goal, PhaseKind
+from followup.models import Action, Cycle, Goal, Indicator, IndicatorValue, PhaseKind, ProgressUpdate, Theme
 
 
 def snapshot() -> dict:
     models = [User, NationalMinority, Department, Forum, Membership, Meeting, Cycle, Goal, Action]
+    models += [Theme, ProgressUpdate, Indicator, IndicatorValue]
     counts = {m.__name__: m.objects.count() for m in models}
-    counts["history"] = sum(m.history.count() for m in [Forum, Meeting, Membership, Cycle, Goal, Action])
+    counts["history"] = sum(
+        m.history.count() for m in [Forum, Meeting, Membership, Cycle, Goal, Action, Indicator]
+    )
     return counts
 
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from core.sections import agenda_item_sections
+from core.sections import agenda_item_sections, object_sections
 from core.views.access import NeedsSignIn, ObjectAccessMixin, check_access
 
 from .. import services
@@ -121,6 +121,8 @@ class ProposalDetailView(ObjectAccessMixin, TemplateView):
         )
         if context["can_see_minutes"]:
             context["item_sections"] = agenda_item_sections(self.request, item)
+        # What other apps made of the proposal (the follow-up's actions).
+        context["proposal_sections"] = object_sections("proposal", self.request, proposal)
         # Support, comments and the consultation log (proposals/participation.py).
         context.update(participation_context(self.request, proposal))
         if may_triage:

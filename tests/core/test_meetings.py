@@ -469,8 +469,9 @@ def test_calendar_and_forum_pages_queries_do_not_grow(client_for, world, size, d
 
 # Session, user, meeting, items with their attachments, attendance, the meeting's own documents,
 # the coordinator's forum memberships (permissions), the dialogue app's two sections (2), and the
-# proposals app's sections: which items came from proposals (1), consultation records per item (2).
-MEETING_PAGE_QUERIES = 12
+# proposals app's sections: which items came from proposals (1), consultation records per item (2), and
+# the follow-up's actions that came from the meeting (1).
+MEETING_PAGE_QUERIES = 13
 FORUM_PAGE_QUERIES = 9
 
 

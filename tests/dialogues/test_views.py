@@ -428,9 +428,9 @@ def test_list_query_count_does_not_grow_with_the_data(
 
 
 # Session, user, the commitment with its meeting, forum, department and people, memberships (for
-# core.view_meeting), and the history with its people; for the representative, who may not open the
+# core.view_meeting), the history with its people, the actions that came from it; for the representative, who may not open the
 # list, ModelBackend's two queries for the person's own permissions.
-DETAIL_QUERIES = {"representative": 7, "coordinator": 4}
+DETAIL_QUERIES = {"representative": 8, "coordinator": 5}
 
 
 @pytest.mark.parametrize("role", sorted(DETAIL_QUERIES))

@@ -1,0 +1,81 @@
+"""The action register as CSV (for Excel: semicolons and a byte order mark) and XLSX (openpyxl)."""
+
+import csv
+import io
+
+from django.conf import settings
+from django.utils.translation import gettext
+
+from .models import Action
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe(value) -> str:
+    """A cell a spreadsheet will not run as a formula, whatever someone typed into a title."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def header() -> list[str]:
+    return [
+        gettext("Number"),
+        gettext("Title"),
+        gettext("Cycle"),
+        gettext("Goals"),
+        gettext("National minorities"),
+        gettext("Responsible department"),
+        gettext("Responsible person"),
+        gettext("Collaborating departments"),
+        gettext("Starts"),
+        gettext("Due"),
+        gettext("Status"),
+        gettext("Progress (%)"),
+        gettext("Last progress update"),
+        gettext("Public"),
+        gettext("Address"),
+    ]
+
+
+def values(action: Action) -> list:
+    return [
+        action.pk,
+        safe(action.title),
+        action.cycle.year,
+        safe(", ".join(goal.code or goal.title for goal in action.goals.all())),
+        safe(", ".join(m.name for m in action.minorities.all())),
+        safe(action.department.name),
+        safe(action.responsible.full_name if action.responsible else ""),
+        safe(", ".join(d.name for d in action.collaborating_departments.all())),
+        action.starts_on.isoformat() if action.starts_on else "",
+        action.due_on.isoformat() if action.due_on else "",
+        str(action.get_status_display()),
+        action.progress,
+        action.last_update_on.isoformat() if action.last_update_on else "",
+        gettext("yes") if action.is_public else gettext("no"),
+        f"{settings.SITE_URL}{action.get_absolute_url()}",
+    ]
+
+
+def actions_csv(actions: list[Action]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow(header())
+    for action in actions:
+        writer.writerow(values(action))
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def actions_xlsx(actions: list[Action]) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = gettext("Actions")[:31]
+    sheet.append(header())
+    for action in actions:
+        sheet.append(values(action))
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,381 @@
+"""Forms of the follow-up: actions, progress updates, goals, indicators and their values, cycles, filters."""
+
+import datetime as dt
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.models import Department, NationalMinority, Role, User
+from core.uploads import validate_attachment
+from proposals.forms import DateInput
+
+from .models import Action, ActionStatus, Cycle, Goal, Indicator, IndicatorValue, PhaseKind, Theme
+from .services import PhaseDates, default_phase_dates, validate_phases
+
+LANGUAGE_NOTE = _("Write in Swedish; Finnish and English are shown to those who read the portal in them.")
+
+
+class ActionForm(forms.ModelForm):
+    class Meta:
+        model = Action
+        fields = [
+            "title_sv",
+            "title_fi",
+            "title_en",
+            "description_sv",
+            "description_fi",
+            "description_en",
+            "cycle",
+            "goals",
+            "minorities",
+            "department",
+            "responsible",
+            "collaborating_departments",
+            "starts_on",
+            "due_on",
+            "status",
+            "progress",
+            "cancel_reason",
+            "is_public",
+            "origin_proposal",
+            "origin_agenda_item",
+            "origin_commitment",
+        ]
+        labels = {
+            "title_sv": _("Title in Swedish"),
+            "title_fi": _("Title in Finnish"),
+            "title_en": _("Title in English"),
+            "description_sv": _("Description in Swedish"),
+            "description_fi": _("Description in Finnish"),
+            "description_en": _("Description in English"),
+        }
+        widgets = {
+            "description_sv": forms.Textarea(attrs={"rows": 4}),
+            "description_fi": forms.Textarea(attrs={"rows": 4}),
+            "description_en": forms.Textarea(attrs={"rows": 4}),
+            "cancel_reason": forms.Textarea(attrs={"rows": 2}),
+            "starts_on": DateInput(),
+            "due_on": DateInput(),
+            "goals": forms.CheckboxSelectMultiple(),
+            "minorities": forms.CheckboxSelectMultiple(),
+            "collaborating_departments": forms.CheckboxSelectMultiple(),
+            "origin_proposal": forms.HiddenInput(),
+            "origin_agenda_item": forms.HiddenInput(),
+            "origin_commitment": forms.HiddenInput(),
+        }
+        help_texts = {
+            "cancel_reason": _("Required when the action is cancelled."),
+            "is_public": _("Public actions are shown to everyone, also without signing in."),
+            "responsible": _("The administration contact who reports progress."),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title_sv"].required = True
+        self.fields["cycle"].empty_label = None
+        self.fields["goals"].queryset = Goal.objects.order_by("code", "pk")
+        self.fields["minorities"].queryset = NationalMinority.objects.all()
+        self.fields["department"].queryset = Department.objects.all()
+        self.fields["collaborating_departments"].queryset = Department.objects.all()
+        self.fields["responsible"].queryset = User.objects.filter(
+            is_active=True, role__in=[Role.ADMIN_CONTACT, Role.COORDINATOR]
+        ).order_by("full_name")
+
+    def clean(self):
+        data = super().clean()
+        starts, due = data.get("starts_on"), data.get("due_on")
+        if starts and due and due < starts:
+            self.add_error("due_on", _("The due date is before the start date."))
+        if data.get("status") == ActionStatus.CANCELLED and not (data.get("cancel_reason") or "").strip():
+            self.add_error("cancel_reason", _("Say why the action is cancelled."))
+        department = data.get("department")
+        if department and department in (data.get("collaborating_departments") or []):
+            self.add_error(
+                "collaborating_departments",
+                _("The responsible department cannot also be a collaborating one."),
+            )
+        return data
+
+
+class ProgressUpdateForm(forms.Form):
+    written_on = forms.DateField(label=_("Date"), widget=DateInput())
+    text = forms.CharField(
+        label=_("What has happened"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        max_length=5000,
+        help_text=_("What was done since the last update, and what comes next."),
+        error_messages={"required": _("Write what has happened.")},
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
+    progress = forms.IntegerField(
+        label=_("Progress (%)"), min_value=0, max_value=100, help_text=_("A whole number from 0 to 100.")
+    )
+    file = forms.FileField(
+        label=_("Attachment"),
+        required=False,
+        help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument or images, at most 20 MB."),
+    )
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"].strip()
+        if not text:
+            raise ValidationError(_("Write what has happened."))
+        return text
+
+    def clean_written_on(self) -> dt.date:
+        day = self.cleaned_data["written_on"]
+        if day > timezone.localdate():
+            raise ValidationError(_("An update cannot be dated in the future."))
+        return day
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            self.file_type = validate_attachment(upload)
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if data.get("status") == ActionStatus.DONE and data.get("progress") not in (None, 100):
+            self.add_error("progress", _("A done action is 100 per cent complete."))
+        return data
+
+
+class GoalForm(forms.ModelForm):
+    reason = forms.CharField(
+        label=_("Reason for the change"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=500,
+        help_text=_("Kept in the goal's history, for example the decision that revised it."),
+        error_messages={"required": _("Say why the goal is revised.")},
+    )
+
+    class Meta:
+        model = Goal
+        fields = [
+            "code",
+            "kind",
+            "title_sv",
+            "title_fi",
+            "title_en",
+            "description_sv",
+            "description_fi",
+            "description_en",
+            "themes",
+            "minorities",
+            "adopted_on",
+        ]
+        labels = ActionForm.Meta.labels
+        widgets = {
+            "description_sv": forms.Textarea(attrs={"rows": 4}),
+            "description_fi": forms.Textarea(attrs={"rows": 4}),
+            "description_en": forms.Textarea(attrs={"rows": 4}),
+            "themes": forms.CheckboxSelectMultiple(),
+            "minorities": forms.CheckboxSelectMultiple(),
+            "adopted_on": DateInput(),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["title_sv"].required = True
+        self.fields["themes"].queryset = Theme.objects.all()
+        self.fields["minorities"].queryset = NationalMinority.objects.all()
+        if self.instance.pk is None:
+            self.fields["reason"].required = False
+            self.fields["reason"].widget = forms.HiddenInput()
+
+    def clean_reason(self) -> str:
+        reason = self.cleaned_data.get("reason", "").strip()
+        if self.instance.pk is not None and not reason:
+            raise ValidationError(_("Say why the goal is revised."))
+        return reason
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = [
+            "name_sv",
+            "name_fi",
+            "name_en",
+            "description_sv",
+            "description_fi",
+            "description_en",
+            "unit_sv",
+            "unit_fi",
+            "unit_en",
+            "baseline",
+            "baseline_on",
+            "target",
+            "target_on",
+            "goals",
+            "minorities",
+        ]
+        labels = {
+            "name_sv": _("Name in Swedish"),
+            "name_fi": _("Name in Finnish"),
+            "name_en": _("Name in English"),
+            "description_sv": _("Description in Swedish"),
+            "description_fi": _("Description in Finnish"),
+            "description_en": _("Description in English"),
+            "unit_sv": _("Unit in Swedish"),
+            "unit_fi": _("Unit in Finnish"),
+            "unit_en": _("Unit in English"),
+        }
+        widgets = {
+            "description_sv": forms.Textarea(attrs={"rows": 3}),
+            "description_fi": forms.Textarea(attrs={"rows": 3}),
+            "description_en": forms.Textarea(attrs={"rows": 3}),
+            "baseline_on": DateInput(),
+            "target_on": DateInput(),
+            "goals": forms.CheckboxSelectMultiple(),
+            "minorities": forms.CheckboxSelectMultiple(),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name_sv"].required = True
+        self.fields["unit_sv"].required = True
+        self.fields["goals"].queryset = Goal.objects.order_by("code", "pk")
+        self.fields["minorities"].queryset = NationalMinority.objects.all()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("baseline") is not None and data.get("baseline") == data.get("target"):
+            self.add_error("target", _("The target must differ from the baseline."))
+        return data
+
+
+class IndicatorValueForm(forms.ModelForm):
+    class Meta:
+        model = IndicatorValue
+        fields = ["measured_on", "value", "note"]
+        widgets = {"measured_on": DateInput()}
+        help_texts = {"measured_on": _("A second value for the same day replaces the first.")}
+
+    def clean_measured_on(self) -> dt.date:
+        day = self.cleaned_data["measured_on"]
+        if day > timezone.localdate():
+            raise ValidationError(_("A value cannot be dated in the future."))
+        return day
+
+    def validate_unique(self) -> None:
+        """A value for a day that already has one replaces it (services.record_value)."""
+
+
+class CycleForm(forms.Form):
+    """A new cycle: its year and the dates of its four phases (proposed from the year)."""
+
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+
+    def __init__(self, *args, year: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].initial = year
+        for phase in default_phase_dates(year):
+            kind = PhaseKind(phase.kind)
+            self.fields[f"{kind.value}_starts"] = forms.DateField(
+                label=_("%(phase)s starts") % {"phase": kind.label},
+                initial=phase.starts_on,
+                widget=DateInput(),
+            )
+            self.fields[f"{kind.value}_ends"] = forms.DateField(
+                label=_("%(phase)s ends") % {"phase": kind.label}, initial=phase.ends_on, widget=DateInput()
+            )
+
+    def clean_year(self) -> int:
+        year = self.cleaned_data["year"]
+        if Cycle.objects.filter(year=year).exists():
+            raise ValidationError(_("A cycle for %(year)s already exists.") % {"year": year})
+        return year
+
+    def phases(self) -> list[PhaseDates]:
+        data = self.cleaned_data
+        return [
+            PhaseDates(kind.value, data[f"{kind.value}_starts"], data[f"{kind.value}_ends"])
+            for kind in PhaseKind
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if all(f"{k.value}_{end}" in data for k in PhaseKind for end in ("starts", "ends")):
+            try:
+                validate_phases(self.phases())
+            except ValidationError as error:
+                for message in error.messages:
+                    self.add_error(None, message)
+        return data
+
+
+class RegisterFilterForm(forms.Form):
+    """The action register's filters, read from GET; every field may be left out."""
+
+    ALL_CYCLES = "all"
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    cycle = forms.ChoiceField(label=_("Cycle"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"), required=False, choices=[("", _("All statuses")), *ActionStatus.choices]
+    )
+    goal = forms.ModelChoiceField(
+        label=_("Goal"), required=False, queryset=Goal.objects.none(), empty_label=_("All goals")
+    )
+    minority = forms.ModelChoiceField(
+        label=_("National minority"),
+        required=False,
+        queryset=NationalMinority.objects.none(),
+        empty_label=_("All"),
+    )
+    department = forms.ModelChoiceField(
+        label=_("Department"),
+        required=False,
+        queryset=Department.objects.none(),
+        empty_label=_("All departments"),
+    )
+    overdue = forms.BooleanField(label=_("Only overdue"), required=False)
+
+    def __init__(self, *args, cycles: list[Cycle], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cycle"].choices = [(str(c.year), str(c.year)) for c in cycles] + [
+            (self.ALL_CYCLES, _("All cycles"))
+        ]
+        self.fields["goal"].queryset = Goal.objects.order_by("code", "pk")
+        self.fields["minority"].queryset = NationalMinority.objects.all()
+        self.fields["department"].queryset = Department.objects.all()
+
+
+class DashboardFilterForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False)
+    minority = forms.ModelChoiceField(
+        label=_("National minority"),
+        required=False,
+        queryset=NationalMinority.objects.none(),
+        empty_label=_("All"),
+    )
+    department = forms.ModelChoiceField(
+        label=_("Department"),
+        required=False,
+        queryset=Department.objects.none(),
+        empty_label=_("All departments"),
+    )
+    goal = forms.ModelChoiceField(
+        label=_("Goal"), required=False, queryset=Goal.objects.none(), empty_label=_("All goals")
+    )
+
+    def __init__(self, *args, cycles: list[Cycle], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(c.year, str(c.year)) for c in cycles]
+        self.fields["minority"].queryset = NationalMinority.objects.all()
+        self.fields["department"].queryset = Department.objects.all()
+        self.fields["goal"].queryset = Goal.objects.order_by("code", "pk")
+
+
+class DepartmentChoiceForm(forms.Form):
+    department = forms.ModelChoiceField(
+        label=_("Department"), queryset=Department.objects.none(), required=False, empty_label=None
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Department.objects.all()

@@ -1,0 +1,77 @@
+"""The golden thread, seen from the other side: the actions a proposal, a meeting or a commitment gave
+rise to, shown on their pages. Registered with core.sections from FollowupConfig.ready().
+"""
+
+import rules
+from django.db.models import Q
+from django.http import HttpRequest
+from django.urls import reverse
+
+from core.models import Meeting, MeetingStatus
+from core.sections import register_meeting_section, register_object_section
+
+from .models import Action
+
+# Permissions here are checked against the rule set alone: a refusal must not fall through to Django's
+# model backend, which would cost two queries on every proposal, meeting and commitment page.
+
+
+def _actions(request: HttpRequest, condition: Q) -> list[Action]:
+    return list(
+        Action.objects.visible_to(request.user)
+        .filter(condition)
+        .select_related("department", "cycle")
+        .distinct()
+        .order_by("-cycle__year", "due_on", "pk")
+    )
+
+
+def _section(request: HttpRequest, actions: list[Action], create_query: str, heading_id: str) -> dict | None:
+    may_add = rules.has_perm("followup.add_action", request.user)
+    if not actions and not may_add:
+        return None
+    return {
+        "actions": actions,
+        "create_url": f"{reverse('followup:action_create')}?{create_query}" if may_add else "",
+        "heading_id": heading_id,
+    }
+
+
+def proposal_actions_section(request: HttpRequest, proposal) -> dict | None:
+    condition = Q(origin_proposal=proposal)
+    if proposal.agenda_item_id:
+        condition |= Q(origin_agenda_item_id=proposal.agenda_item_id)
+    return _section(request, _actions(request, condition), f"proposal={proposal.pk}", "proposal-actions")
+
+
+def commitment_actions_section(request: HttpRequest, commitment) -> dict | None:
+    actions = _actions(request, Q(origin_commitment=commitment))
+    return _section(request, actions, f"commitment={commitment.pk}", "commitment-actions")
+
+
+def meeting_actions_section(request: HttpRequest, meeting: Meeting) -> dict | None:
+    """Actions from the meeting's agenda items, their commitments or the proposals placed on it."""
+    actions = _actions(
+        request,
+        Q(origin_agenda_item__meeting=meeting)
+        | Q(origin_commitment__agenda_item__meeting=meeting)
+        | Q(origin_proposal__agenda_item__meeting=meeting),
+    )
+    may_add = rules.has_perm("followup.add_action", request.user) and meeting.status == MeetingStatus.HELD
+    if not actions and not may_add:
+        return None
+    return {
+        "actions": actions,
+        "create_url": "",
+        "heading_id": "meeting-actions",
+        # A coordinator turns a decision of the meeting into an action.
+        "items": list(meeting.agenda_items.all()) if may_add else [],
+    }
+
+
+def register() -> None:
+    register_object_section("proposal", "followup/includes/actions_section.html", proposal_actions_section)
+    register_object_section(
+        "commitment", "followup/includes/actions_section.html", commitment_actions_section
+    )
+    register_meeting_section("followup/includes/actions_section.html", meeting_actions_section, order=60)

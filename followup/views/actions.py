@@ -1,0 +1,366 @@
+"""The action register (filter, search, export), an action with its golden thread and history, creating
+and changing actions, and progress updates by the responsible party.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch, Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.views.generic import FormView, ListView, TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from core.models import AgendaItem
+from core.views.access import NeedsSignIn, ObjectAccessMixin, check_access
+from dialogues.models import Commitment
+from proposals.models import Proposal
+
+from .. import exports, services
+from ..forms import ActionForm, ProgressUpdateForm, RegisterFilterForm
+from ..models import Action, Cycle, Goal, ProgressUpdate
+
+
+def register_queryset(user, chosen: dict, current: Cycle | None):
+    """The actions the filters choose, among those the person may see."""
+    actions = Action.objects.visible_to(user).with_related()
+    cycle = chosen.get("cycle") or (str(current.year) if current else RegisterFilterForm.ALL_CYCLES)
+    if cycle != RegisterFilterForm.ALL_CYCLES:
+        actions = actions.filter(cycle__year=cycle)
+    if chosen.get("status"):
+        actions = actions.filter(status=chosen["status"])
+    if chosen.get("goal"):
+        actions = actions.filter(goals=chosen["goal"])
+    if chosen.get("minority"):
+        actions = actions.filter(minorities=chosen["minority"])
+    if chosen.get("department"):
+        actions = actions.for_department(chosen["department"])
+    if chosen.get("overdue"):
+        actions = actions.overdue()
+    text = (chosen.get("q") or "").strip()
+    if text:
+        condition = Q()
+        for field in (
+            "title_sv",
+            "title_fi",
+            "title_en",
+            "description_sv",
+            "description_fi",
+            "description_en",
+        ):
+            condition |= Q(**{f"{field}__icontains": text})
+        actions = actions.filter(condition)
+    return actions.prefetch_related(
+        Prefetch("goals", queryset=Goal.objects.order_by("code", "pk")), "minorities"
+    ).order_by("due_on", "title", "pk")
+
+
+class RegisterMixin:
+    @cached_property
+    def cycles(self) -> list[Cycle]:
+        return list(Cycle.objects.order_by("-year"))
+
+    @cached_property
+    def current_cycle(self) -> Cycle | None:
+        today = timezone.localdate()
+        for cycle in self.cycles:
+            if cycle.starts_on <= today <= cycle.ends_on:
+                return cycle
+        return next(
+            (c for c in self.cycles if c.starts_on <= today), self.cycles[-1] if self.cycles else None
+        )
+
+    @cached_property
+    def filters(self) -> RegisterFilterForm:
+        form = RegisterFilterForm(self.request.GET or None, cycles=self.cycles)
+        if not form.is_bound:
+            form.initial = {"cycle": str(self.current_cycle.year) if self.current_cycle else ""}
+        form.is_valid()
+        return form
+
+    def chosen(self) -> dict:
+        return getattr(self.filters, "cleaned_data", {})
+
+
+class RegisterView(RegisterMixin, PermissionRequiredMixin, ListView):
+    """Everyone may open the register; visitors and residents find the actions marked public."""
+
+    permission_required = "followup.view_register"
+    template_name = "followup/action_register.html"
+    context_object_name = "actions"
+    paginate_by = 50
+
+    def get_queryset(self):
+        return register_queryset(self.request.user, self.chosen(), self.current_cycle)
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context.update(
+            filters=self.filters,
+            filter_query=query.urlencode(),
+            public_only=not self.request.user.has_perm("followup.view_dashboard"),
+            may_add=self.request.user.has_perm("followup.add_action"),
+            today=timezone.localdate(),
+        )
+        return context
+
+
+class ExportView(RegisterMixin, PermissionRequiredMixin, TemplateView):
+    """The register as the filters choose it, as CSV (semicolons, for Excel) or XLSX."""
+
+    permission_required = "followup.view_register"
+
+    def get(self, request: HttpRequest, *args, fmt: str, **kwargs) -> HttpResponse:
+        if fmt not in {"csv", "xlsx"}:
+            raise Http404
+        actions = list(
+            register_queryset(request.user, self.chosen(), self.current_cycle).prefetch_related(
+                "collaborating_departments"
+            )
+        )
+        stamp = timezone.localdate().isoformat()
+        if fmt == "xlsx":
+            response = HttpResponse(
+                exports.actions_xlsx(actions),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        else:
+            response = HttpResponse(exports.actions_csv(actions), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="actions-{stamp}.{fmt}"'
+        return response
+
+
+def action_queryset():
+    return Action.objects.with_related().select_related(
+        "first_cycle",
+        "origin_proposal__forum",
+        "origin_agenda_item__meeting__forum",
+        "origin_commitment__agenda_item__meeting",
+    )
+
+
+class ActionDetailView(ObjectAccessMixin, TemplateView):
+    """An action: what, who, when, how far; where it came from; its updates and its history."""
+
+    view_permission = "followup.view_action"
+    template_name = "followup/action_detail.html"
+
+    def get_access_queryset(self):
+        return action_queryset().prefetch_related(
+            Prefetch("goals", queryset=Goal.objects.order_by("code", "pk")),
+            "minorities",
+            "collaborating_departments",
+            Prefetch("updates", queryset=ProgressUpdate.objects.select_related("author")),
+        )
+
+    def get_context_data(self, **kwargs) -> dict:
+        from django.conf import settings
+
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        action = self.object
+        origin = origin_links(user, action)
+        context.update(
+            action=action,
+            origin=origin,
+            updates=list(action.updates.all()),
+            history=action_history(action) if user.has_perm("followup.view_dashboard") else [],
+            may_change=user.has_perm("followup.change_action", action),
+            may_report=user.has_perm("followup.report_progress", action),
+            stale=action.is_stale(settings.ACTION_STALE_DAYS),
+            stale_days=settings.ACTION_STALE_DAYS,
+            overdue=action.is_overdue(),
+        )
+        return context
+
+
+def origin_links(user, action: Action) -> list[dict]:
+    """The proposal, agenda item (decision) and commitment the action came from, named only to those who may see them."""
+    links = []
+    proposal = action.origin_proposal
+    if proposal is not None and user.has_perm("proposals.view_proposal", proposal):
+        links.append(
+            {"kind": gettext("Proposal"), "title": proposal.title, "url": proposal.get_absolute_url()}
+        )
+    item = action.origin_agenda_item
+    if item is not None and user.has_perm("core.view_meeting", item.meeting):
+        links.append(
+            {
+                "kind": gettext("Agenda item"),
+                "title": f"{item.title} ({item.meeting.title}, {timezone.localtime(item.meeting.starts_at):%Y-%m-%d})",
+                "url": f"{item.meeting.get_absolute_url()}#item-{item.pk}",
+                "decision": item.decision if user.has_perm("core.view_minutes", item.meeting) else "",
+            }
+        )
+    commitment = action.origin_commitment
+    if commitment is not None and user.has_perm("dialogues.view_commitment", commitment):
+        links.append(
+            {"kind": gettext("Commitment"), "title": commitment.title, "url": commitment.get_absolute_url()}
+        )
+    return links
+
+
+def action_history(action: Action) -> list:
+    """Changes of status, progress, due date, cycle or publicity, newest first (one query)."""
+    records = list(
+        action.history.select_related("history_user", "cycle").order_by("history_date", "history_id")
+    )
+    watched = ("status", "progress", "due_on", "cycle_id", "is_public", "department_id", "responsible_id")
+    entries, previous = [], None
+    for record in records:
+        if previous is None:
+            record.changes = ["created"]
+            entries.append(record)
+        else:
+            changes = [name for name in watched if getattr(record, name) != getattr(previous, name)]
+            if changes:
+                record.changes = changes
+                entries.append(record)
+        previous = record
+    entries.reverse()
+    return entries
+
+
+class ActionFormMixin:
+    form_class = ActionForm
+    template_name = "followup/action_form.html"
+
+    def form_valid(self, form: ActionForm) -> HttpResponse:
+        action = form.save(commit=False)
+        try:
+            services.save_action(action, by=self.request.user)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        form.save_m2m()
+        messages.success(self.request, gettext("The action has been saved."))
+        return redirect(action)
+
+
+class ActionCreateView(ActionFormMixin, PermissionRequiredMixin, FormView):
+    """A coordinator adds an action; from a proposal, agenda item or commitment the origin is filled in."""
+
+    permission_required = "followup.add_action"
+
+    @cached_property
+    def origin(self) -> dict:
+        """?proposal=, ?agenda_item= or ?commitment= name what gave rise to the action."""
+        origin = {}
+        source = self.request.POST if self.request.method == "POST" else self.request.GET
+        lookups = {
+            "proposal": ("origin_proposal", Proposal.objects.select_related("forum")),
+            "agenda_item": ("origin_agenda_item", AgendaItem.objects.select_related("meeting")),
+            "commitment": ("origin_commitment", Commitment.objects.all()),
+        }
+        for key, (field, queryset) in lookups.items():
+            value = source.get(key) or source.get(field)
+            if value and str(value).isdigit():
+                obj = queryset.filter(pk=value).first()
+                if obj is None:
+                    raise Http404
+                origin[field] = obj
+        return origin
+
+    def get_initial(self) -> dict:
+        initial = {"cycle": Cycle.objects.current(), **self.origin}
+        proposal = self.origin.get("origin_proposal")
+        if proposal is not None:
+            initial.update(
+                title_sv=proposal.title,
+                department=proposal.department,
+                minorities=[proposal.minority] if proposal.minority else [],
+            )
+        item = self.origin.get("origin_agenda_item")
+        if item is not None and "title_sv" not in initial:
+            initial["title_sv"] = item.title
+        commitment = self.origin.get("origin_commitment")
+        if commitment is not None:
+            initial.setdefault("title_sv", commitment.title)
+            initial.update(department=commitment.department, responsible=commitment.responsible)
+        return initial
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(origin=self.origin, **kwargs)
+
+
+class ActionEditView(ActionFormMixin, ObjectAccessMixin, FormView):
+    view_permission = "followup.view_action"
+    permission_required = "followup.change_action"
+
+    def get_access_queryset(self):
+        return action_queryset()
+
+    def get_form_kwargs(self) -> dict:
+        return {**super().get_form_kwargs(), "instance": self.object}
+
+    def get_context_data(self, **kwargs) -> dict:
+        action = self.object
+        origin = {
+            "origin_proposal": action.origin_proposal,
+            "origin_agenda_item": action.origin_agenda_item,
+            "origin_commitment": action.origin_commitment,
+        }
+        return super().get_context_data(
+            action=action, origin={k: v for k, v in origin.items() if v is not None}, **kwargs
+        )
+
+
+class ProgressUpdateView(ObjectAccessMixin, FormView):
+    """The responsible party writes a dated update: what happened, the new status and per cent."""
+
+    view_permission = "followup.view_action"
+    permission_required = "followup.report_progress"
+    form_class = ProgressUpdateForm
+    template_name = "followup/progress_form.html"
+
+    def get_access_queryset(self):
+        return Action.objects.with_related()
+
+    def get_initial(self) -> dict:
+        return {
+            "written_on": timezone.localdate(),
+            "status": self.object.status,
+            "progress": self.object.progress,
+        }
+
+    def get_context_data(self, **kwargs) -> dict:
+        return super().get_context_data(action=self.object, **kwargs)
+
+    def form_valid(self, form: ProgressUpdateForm) -> HttpResponse:
+        data = form.cleaned_data
+        try:
+            services.report_progress(
+                self.object,
+                author=self.request.user,
+                text=data["text"],
+                status=data["status"],
+                progress=data["progress"],
+                written_on=data["written_on"],
+                file=data.get("file"),
+                file_type=getattr(form, "file_type", ""),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, gettext("Thank you. The progress update has been saved."))
+        return redirect(self.object)
+
+
+def download_update_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """An update's attachment, for those who may see the action (permission: followup.view_action)."""
+    update = get_object_or_404(ProgressUpdate.objects.select_related("action"), pk=pk)
+    try:
+        check_access(request, update.action, "followup.view_action")
+    except NeedsSignIn:
+        return redirect_to_login(request.get_full_path())
+    if not update.file:
+        raise Http404
+    response = FileResponse(update.file.open("rb"), as_attachment=True, filename=update.file_name)
+    response["Content-Type"] = update.file_type or "application/octet-stream"
+    response["Cache-Control"] = "private, no-store"
+    return response

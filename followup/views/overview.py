@@ -1,0 +1,119 @@
+"""The politicians' dashboard and the department view for administration contacts."""
+
+from django.conf import settings
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from dialogues.models import Commitment
+
+from .. import dashboard
+from ..forms import DashboardFilterForm, DepartmentChoiceForm
+from ..models import Action, ActionStatus, Cycle, Goal
+
+
+class DashboardView(PermissionRequiredMixin, TemplateView):
+    """A cycle's state: actions by goal, department and minority, meetings, proposals, indicators."""
+
+    permission_required = "followup.view_dashboard"
+    template_name = "followup/dashboard.html"
+
+    @cached_property
+    def cycles(self) -> list[Cycle]:
+        return list(Cycle.objects.prefetch_related("phases").order_by("-year"))
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        form = DashboardFilterForm(self.request.GET or None, cycles=self.cycles)
+        chosen = form.cleaned_data if form.is_valid() else {}
+        today = timezone.localdate()
+        by_year = {c.year: c for c in self.cycles}
+        cycle = by_year.get(chosen.get("year") or 0)
+        if cycle is None:
+            cycle = next((c for c in self.cycles if c.starts_on <= today <= c.ends_on), None) or next(
+                (c for c in self.cycles if c.starts_on <= today), self.cycles[0] if self.cycles else None
+            )
+        if not form.is_bound and cycle is not None:
+            form = DashboardFilterForm(initial={"year": cycle.year}, cycles=self.cycles)
+        context.update(filters=form, cycle=cycle, Status=ActionStatus)
+        if cycle is not None:
+            filters = dashboard.Filters(
+                cycle=cycle,
+                minority=chosen.get("minority"),
+                department=chosen.get("department"),
+                goal=chosen.get("goal"),
+            )
+            context.update(
+                figures=dashboard.dashboard(filters, today),
+                chosen=filters,
+                phase=cycle.phase_on(today),
+                register_query=_register_query(filters),
+            )
+        return context
+
+
+def _register_query(filters: dashboard.Filters) -> str:
+    """The same selection in the action register, so every figure can be followed to its actions."""
+    from django.http import QueryDict
+
+    query = QueryDict(mutable=True)
+    query["cycle"] = str(filters.cycle.year)
+    if filters.minority is not None:
+        query["minority"] = str(filters.minority.pk)
+    if filters.department is not None:
+        query["department"] = str(filters.department.pk)
+    if filters.goal is not None:
+        query["goal"] = str(filters.goal.pk)
+    return query.urlencode()
+
+
+class DepartmentView(PermissionRequiredMixin, TemplateView):
+    """A department's actions (responsible or collaborating), its commitments, and what is overdue."""
+
+    permission_required = "followup.view_department"
+    template_name = "followup/department.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        user = self.request.user
+        form = DepartmentChoiceForm(self.request.GET or None)
+        department = None
+        if form.is_bound and form.is_valid():
+            department = form.cleaned_data["department"]
+        if department is None:
+            department = user.department
+            form = DepartmentChoiceForm(initial={"department": department})
+        today = timezone.localdate()
+        actions = []
+        commitments = []
+        if department is not None:
+            actions = list(
+                Action.objects.for_department(department)
+                .unfinished()
+                .with_related()
+                .prefetch_related(Prefetch("goals", queryset=Goal.objects.order_by("code", "pk")))
+                .order_by("due_on", "title", "pk")
+            )
+            commitments = list(
+                Commitment.objects.for_department(department)
+                .exclude(status="received")
+                .with_related()
+                .order_by("due_on", "pk")
+            )
+        days = settings.ACTION_STALE_DAYS
+        for action in actions:
+            action.flag_overdue = action.is_overdue(today)
+            action.flag_stale = action.is_stale(days, today)
+            action.may_report = user.has_perm("followup.report_progress", action)
+        context.update(
+            department=department,
+            form=form,
+            actions=actions,
+            commitments=commitments,
+            overdue_actions=[a for a in actions if a.flag_overdue],
+            overdue_commitments=[c for c in commitments if c.is_overdue(today)],
+            stale_days=days,
+        )
+        return context
