@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 PY := .venv/bin/python
 
-.PHONY: help run test messages lint format migrations vendor-designsystemet
+.PHONY: help run test messages lint format migrations vendor-designsystemet bench-report
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-22s %s\n", $$1, $$2}'
@@ -13,6 +13,9 @@ run: ## Set up and serve the portal with Haninge's demo data at http://127.0.0.1
 
 test: ## Set up everything and run every check (ruff, migrations, catalogs, check --deploy, compose, pytest)
 	scripts/test.sh
+
+bench-report: ## Time and peak memory of the quarterly PDF report on the data in DATABASE_URL
+	DJANGO_DEBUG=true $(PY) manage.py bench_report
 
 messages: ## Update the sv/fi/en catalogs in locale/ after changing UI strings, then compile them
 	DJANGO_DEBUG=true $(PY) manage.py makemessages -l sv -l fi -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "followup",
     # Search across meetings, minutes, proposals and actions; imports the others, nothing imports it.
     "search",
+    "reports",
     # Demo data from the seeds (make run); imports the others, nothing imports it.
     "demo",
 ]
@@ -179,6 +180,10 @@ CELERY_BEAT_SCHEDULE = {
     "remind-coordinators-of-waiting-proposals": {
         "task": "proposals.remind_coordinators",
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+    },
+    "quarterly-reports": {
+        "task": "reports.quarterly",
+        "schedule": crontab(minute=0, hour=5, day_of_month=1, month_of_year="1,4,7,10"),
     },
     "remind-owners-of-stale-actions": {
         "task": "followup.remind_stale_actions",
@@ -330,5 +335,7 @@ ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # A proposal waiting longer than this for a decision is flagged and in the coordinators' weekly reminder.
 PROPOSAL_WAITING_DAYS = env_int("PROPOSAL_WAITING_DAYS", 21)
+# The languages the scheduled quarterly reports are made in (coordinators may order any portal language).
+REPORT_LANGUAGES = ["sv", "fi"]
 # An unfinished action without a progress update for this many days is flagged and its owner reminded.
 ACTION_STALE_DAYS = env_int("ACTION_STALE_DAYS", 90)

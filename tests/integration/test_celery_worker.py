@@ -28,6 +28,8 @@ def worker(tmp_path):
         "REDIS_URL": settings.REDIS_URL,
         "DELIVERY_EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": str(tmp_path),
+        # The same place the test process's storage uses (tests/conftest.py sets it per test).
+        "MEDIA_ROOT": str(tmp_path / "media"),
     }
     celery = Path(sys.executable).with_name("celery")
     log = open(tmp_path / "worker.log", "w")  # noqa: SIM115 - closed after the process ends

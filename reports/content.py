@@ -1,0 +1,236 @@
+"""What a report says, collected once into a JSON-safe snapshot that is stored beside the PDF.
+
+The PDF is rendered from the snapshot alone, so the archive shows what was true when the report was made,
+even after the data changes. Labels are resolved in the report's language while collecting.
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+
+from core.models import Meeting, MeetingStatus, Tier
+from dialogues.models import Commitment
+from followup import dashboard
+from followup.models import Action, ActionStatus, Cycle, Goal, GoalKind, ProgressUpdate
+from proposals.models import Proposal, ProposalStatus
+from proposals.participation import ConsultationRecord, _row
+
+from .models import ReportKind
+
+
+def _number(value) -> float | int | None:
+    if value is None:
+        return None
+    if isinstance(value, Decimal):
+        return float(value) if value % 1 else int(value)
+    return value
+
+
+def _cycle_for(day: dt.date) -> Cycle | None:
+    return (
+        Cycle.objects.filter(starts_on__lte=day, ends_on__gte=day).prefetch_related("phases").first()
+        or Cycle.objects.filter(starts_on__lte=day).prefetch_related("phases").order_by("-starts_on").first()
+    )
+
+
+def _groups(rows) -> list[dict]:
+    return [
+        {
+            "label": row.label,
+            "total": row.total,
+            "by_status": row.by_status,
+            "average_progress": row.average_progress,
+            "overdue": row.overdue,
+            "done_this_quarter": row.done_this_quarter,
+        }
+        for row in rows
+    ]
+
+
+def collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
+    """Everything the report shows, for the period and in the language."""
+    with translation.override(language):
+        return _collect(kind, start, end, language)
+
+
+def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
+    site = settings.SITE_URL
+    cycle = _cycle_for(end)
+    data: dict = {
+        "kind": kind,
+        "kind_label": str(ReportKind(kind).label),
+        "language": language,
+        "period_start": start.isoformat(),
+        "period_end": end.isoformat(),
+        "made_at": timezone.now().isoformat(),
+        "statuses": [{"value": s.value, "label": str(s.label)} for s in ActionStatus],
+        "cycle": None,
+    }
+    if cycle is not None:
+        phase = cycle.phase_on(end)
+        data["cycle"] = {
+            "title": cycle.title,
+            "year": cycle.year,
+            "phase": str(phase.get_kind_display()) if phase else "",
+            "phase_description": phase.description if phase else "",
+        }
+        figures = dashboard.action_figures(dashboard.Filters(cycle=cycle), today=end)
+        data["actions"] = {
+            "total": figures["total"],
+            "status_counts": [{"label": str(s.label), "count": n} for s, n in figures["status_counts"]],
+            "average_progress": figures["average_progress"],
+            "overdue": figures["overdue"],
+            "done_this_quarter": figures["done_this_quarter"],
+            "by_goal": _groups(figures["by_goal"]),
+            "by_department": _groups(figures["by_department"]),
+            "by_minority": _groups(figures["by_minority"]),
+        }
+
+    # Meetings held in the period, per tier and per minority, with links.
+    meetings = list(
+        Meeting.objects.filter(
+            status=MeetingStatus.HELD, starts_at__date__gte=start, starts_at__date__lte=end
+        )
+        .select_related("forum__minority")
+        .order_by("starts_at")
+    )
+    per_tier = {t.value: 0 for t in Tier}
+    per_minority: dict[str, int] = {}
+    everyone = gettext("All minorities (consultation group)")
+    for meeting in meetings:
+        per_tier[meeting.forum.tier] += 1
+        name = meeting.forum.minority.name if meeting.forum.minority else everyone
+        per_minority[name] = per_minority.get(name, 0) + 1
+    data["meetings"] = {
+        "total": len(meetings),
+        "by_tier": [{"label": str(Tier(t).label), "count": n} for t, n in per_tier.items()],
+        "by_minority": [{"label": k, "count": v} for k, v in sorted(per_minority.items())],
+        "list": [
+            {
+                "date": timezone.localtime(m.starts_at).date().isoformat(),
+                "title": m.title,
+                "forum": m.forum.name,
+                "tier": str(m.forum.get_tier_display()),
+                "url": f"{site}{m.get_absolute_url()}",
+            }
+            for m in meetings
+        ],
+    }
+
+    # Proposals received in the period, and those still waiting at its end.
+    proposals = Proposal.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
+    data["proposals"] = proposals.aggregate(
+        received=Count("pk"),
+        placed=Count("pk", filter=Q(agenda_item__isnull=False)),
+        declined=Count("pk", filter=Q(status=ProposalStatus.DECLINED)),
+        answered_yes=Count("pk", filter=Q(answered=True)),
+        answered_no=Count("pk", filter=Q(answered=False)),
+    )
+    waiting = (
+        Proposal.objects.filter(
+            created_at__date__lte=end,
+            status__in=[ProposalStatus.RECEIVED, ProposalStatus.UNDER_CONSIDERATION, ProposalStatus.DEFERRED],
+        )
+        .select_related("forum")
+        .order_by("created_at")
+    )
+    data["proposals"]["waiting"] = [
+        {
+            "title": p.title,
+            "forum": p.forum.name,
+            "received": timezone.localtime(p.created_at).date().isoformat(),
+            "status": str(p.get_status_display()),
+        }
+        for p in waiting[:200]
+    ]
+
+    # What changed in the period: the progress updates written in it.
+    updates = (
+        ProgressUpdate.objects.filter(written_on__gte=start, written_on__lte=end)
+        .select_related("action__department")
+        .order_by("written_on", "pk")
+    )
+    data["changes"] = [
+        {
+            "date": u.written_on.isoformat(),
+            "action": u.action.title,
+            "department": u.action.department.name,
+            "status": str(u.get_status_display()),
+            "progress": u.progress,
+            "text": u.text[:600],
+        }
+        for u in updates[:500]
+    ]
+
+    # Overdue at the end of the period.
+    data["overdue_actions"] = [
+        {
+            "title": a.title,
+            "department": a.department.name,
+            "due": a.due_on.isoformat(),
+            "status": str(a.get_status_display()),
+            "progress": a.progress,
+        }
+        for a in Action.objects.overdue(end).select_related("department").order_by("due_on", "pk")[:300]
+    ]
+    data["overdue_commitments"] = [
+        {
+            "title": c.title,
+            "department": c.department.name,
+            "forum": c.forum.name,
+            "due": c.due_on.isoformat(),
+        }
+        for c in Commitment.objects.overdue(end)
+        .select_related("department", "forum")
+        .order_by("due_on", "pk")[:300]
+    ]
+
+    # Indicators against their targets.
+    indicators = dashboard.indicator_figures(dashboard.Filters(cycle=cycle))
+    data["indicators"] = [
+        {
+            "name": i.name,
+            "unit": i.unit,
+            "baseline": _number(i.baseline),
+            "latest": _number(i.latest_value),
+            "latest_on": i.latest_on.isoformat() if i.latest_on else "",
+            "target": _number(i.target),
+            "achievement": i.achievement,
+        }
+        for i in indicators["indicators"]
+    ]
+
+    # The consultation log of the period (lag 2009:724 §5).
+    records = (
+        ConsultationRecord.objects.filter(consulted_on__gte=start, consulted_on__lte=end)
+        .select_related(
+            "proposal__forum", "proposal__agenda_item__meeting__forum", "agenda_item__meeting__forum"
+        )
+        .order_by("consulted_on", "pk")
+    )
+    data["consultations"] = [
+        {
+            "date": row.record.consulted_on.isoformat(),
+            "forum": row.forum_name,
+            "subject": row.subject,
+            "consulted": row.record.consulted,
+            "form": str(row.record.get_form_display()),
+            "children_and_youth": row.record.children_and_youth,
+            "what_they_said": row.record.what_they_said[:600],
+            "how_it_changed": row.record.how_it_changed[:600],
+        }
+        for row in (_row(record) for record in records)
+    ]
+
+    if kind == ReportKind.YEARLY:
+        data["yearly"] = {
+            "guidelines": [str(g) for g in Goal.objects.filter(kind=GoalKind.GUIDELINE).order_by("code")],
+            "goals": [str(g) for g in Goal.objects.filter(kind=GoalKind.PROGRAMME).order_by("code")],
+            "consultations_total": len(data["consultations"]),
+            "consultations_with_children": sum(1 for c in data["consultations"] if c["children_and_youth"]),
+        }
+    return data

@@ -1,0 +1,97 @@
+"""Reports: a period, a language, the PDF and the JSON snapshot of the data it was made from."""
+
+import datetime as dt
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.models import User
+
+
+class ReportKind(models.TextChoices):
+    QUARTERLY = "quarterly", _("Quarterly report")
+    YEARLY = "yearly", _("Yearly report")
+    CUSTOM = "custom", _("Report for a chosen period")
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", _("Waiting")
+    RUNNING = "running", _("Being made")
+    DONE = "done", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class ReportLanguage(models.TextChoices):
+    SWEDISH = "sv", "svenska"
+    FINNISH = "fi", "suomi"
+    ENGLISH = "en", "English"
+
+
+def report_path(instance: "Report", filename: str) -> str:
+    return f"reports/{str(instance.period_start)[:4]}/{filename}"
+
+
+class Report(models.Model):
+    kind = models.CharField(_("kind"), max_length=16, choices=ReportKind.choices)
+    period_start = models.DateField(_("from"))
+    period_end = models.DateField(_("to"))
+    language = models.CharField(_("language"), max_length=8, choices=ReportLanguage.choices)
+    status = models.CharField(
+        _("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.QUEUED
+    )
+    requested_by = models.ForeignKey(
+        User, verbose_name=_("ordered by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    scheduled = models.BooleanField(_("made by the schedule"), default=False)
+    created_at = models.DateTimeField(_("ordered"), default=timezone.now)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("made"), null=True, blank=True)
+    file = models.FileField(_("file"), upload_to=report_path, max_length=300, blank=True)
+    size = models.PositiveBigIntegerField(_("size"), default=0)
+    pages = models.PositiveIntegerField(_("pages"), default=0)
+    snapshot = models.JSONField(_("data the report was made from"), default=dict, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-period_end", "-created_at"]
+        constraints = [
+            # The schedule makes one report per period, kind and language, however often it runs.
+            models.UniqueConstraint(
+                fields=["kind", "period_start", "period_end", "language"],
+                condition=Q(scheduled=True),
+                name="one_scheduled_report_per_period_and_language",
+            ),
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")), name="report_period_in_order"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.period_start}–{self.period_end} ({self.language})"
+
+    def get_absolute_url(self) -> str:
+        return reverse("reports:detail", kwargs={"pk": self.pk})
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ReportStatus.DONE, ReportStatus.FAILED)
+
+
+def quarter_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The first and last day of the quarter `day` is in."""
+    first_month = 3 * ((day.month - 1) // 3) + 1
+    start = dt.date(day.year, first_month, 1)
+    after = dt.date(day.year + 1, 1, 1) if first_month == 10 else dt.date(day.year, first_month + 3, 1)
+    return start, after - dt.timedelta(days=1)
+
+
+def previous_quarter(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The quarter that ended before the one `day` is in."""
+    start, _end = quarter_of(day)
+    return quarter_of(start - dt.timedelta(days=1))

@@ -1,0 +1,124 @@
+"""Report generation on the Celery worker, and the quarterly schedule.
+
+A report is made exactly once: the row is locked while it is claimed, a finished report is never made
+again, and the PDF is written under a temporary name and moved into place only when complete, so a worker
+killed mid-render leaves no partial file; with `acks_late` the broker hands the task to another worker.
+"""
+
+import logging
+import os
+import uuid
+
+from celery import shared_task
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.db import transaction
+from django.utils import timezone
+
+from core.models import Role, User
+from core.services import notify
+
+from .content import collect
+from .models import Report, ReportKind, ReportStatus, previous_quarter, report_path
+from .render import render_pdf
+
+logger = logging.getLogger(__name__)
+MAX_ATTEMPTS = 3
+
+
+def _claim(report_id: int) -> Report | None:
+    with transaction.atomic():
+        report = Report.objects.select_for_update().get(pk=report_id)
+        if report.status == ReportStatus.DONE:
+            return None
+        report.status = ReportStatus.RUNNING
+        report.attempts += 1
+        report.started_at = timezone.now()
+        report.error = ""
+        report.save(update_fields=["status", "attempts", "started_at", "error"])
+        return report
+
+
+def make(report: Report) -> Report:
+    """Collect the snapshot, render the PDF to a temporary name, move it into place, record it."""
+    snapshot = collect(report.kind, report.period_start, report.period_end, report.language)
+    name = f"{report.kind}-{report.period_start:%Y%m%d}-{report.period_end:%Y%m%d}-{report.language}-{report.pk}.pdf"
+    relative = report_path(report, name)
+    final = default_storage.path(relative)
+    os.makedirs(os.path.dirname(final), exist_ok=True)
+    partial = f"{final}.{uuid.uuid4().hex}.part"
+    try:
+        pages = render_pdf(report, snapshot, partial)
+        os.replace(partial, final)
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
+    report.file.name = relative
+    report.size = os.path.getsize(final)
+    report.pages = pages
+    report.snapshot = snapshot
+    report.status = ReportStatus.DONE
+    report.finished_at = timezone.now()
+    report.save(update_fields=["file", "size", "pages", "snapshot", "status", "finished_at"])
+    return report
+
+
+@shared_task(
+    bind=True, name="reports.generate", acks_late=True, reject_on_worker_lost=True, max_retries=MAX_ATTEMPTS
+)
+def generate_report(self, report_id: int) -> int:
+    report = _claim(report_id)
+    if report is None:
+        return report_id
+    try:
+        make(report)
+        if report.scheduled:
+            _tell_readers(report)
+    except Exception as error:  # shown to coordinators, retried with a bound
+        logger.exception("Report %s failed", report_id)
+        final = report.attempts >= MAX_ATTEMPTS
+        Report.objects.filter(pk=report_id).update(
+            status=ReportStatus.FAILED if final else ReportStatus.QUEUED,
+            error=f"{type(error).__name__}: {error}",
+        )
+        if not final:
+            raise self.retry(exc=error, countdown=30 * report.attempts) from error
+        return report_id
+    return report_id
+
+
+def _tell_readers(report: Report) -> None:
+    """Politicians and coordinators get a link (never the file) in their own language."""
+    languages = set(settings.REPORT_LANGUAGES)
+    readers = [
+        person
+        for person in User.objects.filter(is_active=True, role__in=[Role.POLITICIAN, Role.COORDINATOR])
+        if (person.language or settings.LANGUAGE_CODE) == report.language
+        or (report.language == settings.LANGUAGE_CODE and person.language not in languages)
+    ]
+    notify(readers, "reports/email/ready", {"report": report})
+
+
+def order(report: Report) -> None:
+    """Queue the report once the row is committed."""
+    transaction.on_commit(lambda: generate_report.delay(report.pk))
+
+
+@shared_task(name="reports.quarterly")
+def make_quarterly_reports(today=None) -> int:
+    """At the start of a quarter: the report of the quarter that ended, in Swedish and Finnish, once each."""
+    start, end = previous_quarter(today or timezone.localdate())
+    made = 0
+    for language in settings.REPORT_LANGUAGES:
+        with transaction.atomic():
+            report, created = Report.objects.get_or_create(
+                kind=ReportKind.QUARTERLY,
+                period_start=start,
+                period_end=end,
+                language=language,
+                scheduled=True,
+            )
+            if created:
+                made += 1
+                order(report)
+    return made

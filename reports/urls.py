@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.ArchiveView.as_view(), name="archive"),
+    path("new/", views.OrderView.as_view(), name="order"),
+    path("<int:pk>/", views.ReportDetailView.as_view(), name="detail"),
+    path("<int:pk>/pdf/", views.DownloadView.as_view(), name="download"),
+]

@@ -1,0 +1,204 @@
+"""Reports: real PDFs rendered by WeasyPrint as PDF/UA-1 and read back with pypdf; the schedule makes one
+report per quarter and language however often it runs; a failure leaves no partial file and is shown;
+the snapshot keeps what was true when the report was made.
+"""
+
+import contextlib
+import datetime as dt
+import io
+from pathlib import Path
+
+import pytest
+from celery.exceptions import Retry
+from django.conf import settings
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+from pypdf import PdfReader
+
+from core.models import MeetingStatus, OutgoingMail
+from followup.models import ActionStatus
+from reports import tasks
+from reports.models import Report, ReportKind, ReportStatus, previous_quarter, quarter_of
+from reports.tasks import make_quarterly_reports
+from tests.factories import ActionFactory, CycleFactory, MeetingFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def period_data(world):
+    """A held meeting and actions in the quarter that ended."""
+    start, end = previous_quarter(timezone.localdate())
+    CycleFactory(year=end.year)
+    meeting = MeetingFactory(
+        forum=world["forums"]["finnish_dialogue"],
+        title="Dialogmöte om äldreomsorg på finska",
+        starts_at=timezone.make_aware(dt.datetime.combine(start + dt.timedelta(days=10), dt.time(17))),
+        status=MeetingStatus.HELD,
+    )
+    action = ActionFactory(
+        title_sv="Finskspråkig avdelning på Åbyhemmet",
+        title_fi="Suomenkielinen osasto Åbyhemmetissä",
+        status=ActionStatus.DELAYED,
+        due_on=end - dt.timedelta(days=1),
+    )
+    action.cycle = CycleFactory(year=end.year)
+    action.save()
+    return {"start": start, "end": end, "meeting": meeting, "action": action}
+
+
+def pdf_of(report: Report) -> PdfReader:
+    with report.file.open("rb") as handle:
+        return PdfReader(io.BytesIO(handle.read()))
+
+
+def outline_titles(outline) -> list[str]:
+    """The bookmarks, depth first (pypdf nests a heading's children in a list after it)."""
+    titles = []
+    for item in outline:
+        titles.extend(outline_titles(item) if isinstance(item, list) else [item.title])
+    return titles
+
+
+def text_of(reader: PdfReader) -> str:
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_the_quarterly_report_is_a_tagged_pdf_in_swedish_with_the_periods_figures(period_data, world):
+    report = Report.objects.create(
+        kind=ReportKind.QUARTERLY,
+        period_start=period_data["start"],
+        period_end=period_data["end"],
+        language="sv",
+    )
+    tasks.generate_report(report.pk)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DONE and report.pages >= 2 and report.size > 1000
+    reader = pdf_of(report)
+    assert len(reader.pages) == report.pages
+    text = text_of(reader)
+    assert "Kvartalsrapport" in text and "Hållna möten" in text and "Samrådslogg" in text
+    assert "Dialogmöte om äldreomsorg på finska" in text
+    assert "Finskspråkig avdelning på Åbyhemmet" in text  # overdue at the end of the quarter
+    catalog = reader.trailer["/Root"]
+    assert catalog["/Lang"] == "sv"
+    assert bool(catalog["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in catalog
+    assert "Kvartalsrapport" in reader.metadata.title
+    titles = outline_titles(reader.outline)
+    assert titles[:2] == ["Kvartalsrapport", "Sammanfattning"] and "Hållna möten" in titles
+    # The data it was made from is stored beside it.
+    assert report.snapshot["meetings"]["total"] == 1
+    assert report.snapshot["overdue_actions"][0]["title"] == "Finskspråkig avdelning på Åbyhemmet"
+
+
+def test_the_finnish_report_speaks_finnish_and_keeps_its_snapshot_after_the_data_changes(period_data, world):
+    report = Report.objects.create(
+        kind=ReportKind.QUARTERLY,
+        period_start=period_data["start"],
+        period_end=period_data["end"],
+        language="fi",
+    )
+    tasks.generate_report(report.pk)
+    report.refresh_from_db()
+    text = text_of(pdf_of(report))
+    assert "Pidetyt kokoukset" in text and "Suomenkielinen osasto Åbyhemmetissä" in text
+    assert pdf_of(report).trailer["/Root"]["/Lang"] == "fi"
+    action = period_data["action"]
+    action.title_fi = "Muutettu otsikko"
+    action.save()
+    report.refresh_from_db()
+    assert report.snapshot["overdue_actions"][0]["title"] == "Suomenkielinen osasto Åbyhemmetissä"
+
+
+def test_the_yearly_report_adds_the_county_boards_follow_up(period_data, world):
+    end = period_data["end"]
+    report = Report.objects.create(
+        kind=ReportKind.YEARLY, period_start=dt.date(end.year, 1, 1), period_end=end, language="sv"
+    )
+    tasks.generate_report(report.pk)
+    report.refresh_from_db()
+    text = text_of(pdf_of(report))
+    assert "Årsrapport" in text and "länsstyrelsens årliga uppföljning" in text
+
+
+def test_the_schedule_makes_one_report_per_quarter_and_language_and_tells_the_readers_once(
+    period_data, world, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert make_quarterly_reports() == 2
+    assert make_quarterly_reports() == 0  # a second run (or a retry) makes nothing new
+    reports = Report.objects.filter(scheduled=True)
+    assert sorted(reports.values_list("language", flat=True)) == ["fi", "sv"]
+    assert all(r.status == ReportStatus.DONE and r.period_end == period_data["end"] for r in reports)
+    messages = list(OutgoingMail.objects.all()) or mail.outbox
+    recipients = sorted(address for message in messages for address in message.to)
+    assert recipients == sorted([world["people"]["politician"].email, world["people"]["coordinator"].email])
+    body = messages[0].body
+    assert "/reports/" in body and ".pdf" not in body  # a link, never the file
+
+
+def test_the_beat_schedule_runs_the_quarterly_reports_at_the_start_of_each_quarter():
+    entry = settings.CELERY_BEAT_SCHEDULE["quarterly-reports"]
+    assert entry["task"] == "reports.quarterly"
+    schedule = entry["schedule"]
+    assert schedule.month_of_year == {1, 4, 7, 10} and schedule.day_of_month == {1}
+
+
+def test_a_failed_render_leaves_no_partial_file_is_retried_with_a_bound_and_shown(
+    period_data, world, client_for, monkeypatch
+):
+    def broken(report, snapshot, target):
+        Path(target).write_bytes(b"%PDF-1.7 half")
+        raise RuntimeError("font missing")
+
+    monkeypatch.setattr(tasks, "render_pdf", broken)
+    report = Report.objects.create(
+        kind=ReportKind.QUARTERLY,
+        period_start=period_data["start"],
+        period_end=period_data["end"],
+        language="sv",
+    )
+    # Each attempt is retried until the bound; the last one marks the report failed.
+    for _attempt in range(tasks.MAX_ATTEMPTS):
+        with contextlib.suppress(Retry):
+            tasks.generate_report.apply(args=[report.pk])
+        report.refresh_from_db()
+        if report.status == ReportStatus.FAILED:
+            break
+    assert report.status == ReportStatus.FAILED and report.attempts == tasks.MAX_ATTEMPTS
+    assert "font missing" in report.error
+    reports_dir = Path(settings.MEDIA_ROOT) / "reports"
+    leftovers = list(reports_dir.rglob("*.part")) + list(reports_dir.rglob("*.pdf"))
+    assert leftovers == []
+    page = client_for("coordinator").get(report.get_absolute_url()).content.decode()
+    assert "font missing" in page and 'id="report-error"' in page
+
+
+def test_a_coordinator_orders_a_report_and_bad_periods_are_refused(
+    period_data, world, client_for, django_capture_on_commit_callbacks
+):
+    client = client_for("coordinator")
+    refused = client.post(
+        reverse("reports:order"),
+        {"kind": "custom", "period_start": "2026-05-01", "period_end": "2026-04-01", "language": "sv"},
+    )
+    assert "Perioden slutar innan den börjar." in refused.content.decode()
+    assert not Report.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("reports:order"),
+            {"kind": "quarterly", "day": period_data["start"].isoformat(), "language": "fi"},
+        )
+    report = Report.objects.get()
+    assert response["Location"] == report.get_absolute_url()
+    assert (report.period_start, report.period_end) == quarter_of(period_data["start"])
+    assert report.requested_by == world["people"]["coordinator"] and report.status == ReportStatus.DONE
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert 'id="download"' in page
+    download = client_for("politician").get(reverse("reports:download", kwargs={"pk": report.pk}))
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
+    archive = client_for("politician").get(reverse("reports:archive")).content.decode()
+    assert f'id="report-{report.pk}"' in archive
