@@ -60,15 +60,12 @@ def register_object_section(
 
 
 def object_sections(kind: str, request: HttpRequest, obj) -> list[tuple[str, dict]]:
-    rendered = []
-    for section in _object_sections.get(kind, []):
-        context = section.context(request, obj)
-        if context is not None:
-            rendered.append((section.template, context))
-    return rendered
+    return _render(_object_sections.get(kind, []), request, obj)
 
 
-def _render(sections: list[Section], request: HttpRequest, obj, tier: str) -> list[tuple[str, dict]]:
+def _render(
+    sections: list[Section], request: HttpRequest, obj, tier: str | None = None
+) -> list[tuple[str, dict]]:
     rendered = []
     for section in sections:
         if section.tiers is not None and tier not in section.tiers:

@@ -13,7 +13,6 @@ from decimal import Decimal
 from .models import ActionStatus
 
 WIDTH = 640
-LABEL_WIDTH = 0  # labels are written above each bar, so long Swedish and Finnish names never clip
 BAR_HEIGHT = 14
 ROW_HEIGHT = 40
 PAD = 4
@@ -76,6 +75,13 @@ def bar_chart(
         "height": PAD * 2 + ROW_HEIGHT * len(rows),
         "bar_height": BAR_HEIGHT,
     }
+
+
+def achievement_chart(indicators: list[tuple[str, int | None]]) -> dict:
+    """How far each indicator has come from its baseline to its target: (name, per cent or None)."""
+    return bar_chart(
+        [(name, share, f"{share} %" if share is not None else "–") for name, share in indicators], maximum=100
+    )
 
 
 @dataclass

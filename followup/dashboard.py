@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from core.models import Department, Meeting, MeetingStatus, NationalMinority, Tier
-from proposals.models import Proposal, ProposalStatus
+from proposals.models import OPEN_STATUSES, Proposal, ProposalStatus
 
 from . import charts
 from .models import Action, ActionStatus, Cycle, Goal, Indicator
@@ -20,10 +20,21 @@ from .models import Action, ActionStatus, Cycle, Goal, Indicator
 
 @dataclass
 class Filters:
-    cycle: Cycle
+    cycle: Cycle | None
     minority: NationalMinority | None = None
     department: Department | None = None
     goal: Goal | None = None
+    # Meetings and proposals are counted over the cycle's dates unless a report names another period.
+    period_start: dt.date | None = None
+    period_end: dt.date | None = None
+
+    @property
+    def starts_on(self) -> dt.date:
+        return self.period_start or self.cycle.starts_on
+
+    @property
+    def ends_on(self) -> dt.date:
+        return self.period_end or self.cycle.ends_on
 
 
 @dataclass
@@ -163,8 +174,8 @@ def meeting_figures(filters: Filters) -> dict:
     """Meetings held in the cycle, per tier and per minority of the forum (the consultation group has none)."""
     meetings = Meeting.objects.filter(
         status=MeetingStatus.HELD,
-        starts_at__date__gte=filters.cycle.starts_on,
-        starts_at__date__lte=filters.cycle.ends_on,
+        starts_at__date__gte=filters.starts_on,
+        starts_at__date__lte=filters.ends_on,
     )
     if filters.minority is not None:
         meetings = meetings.filter(Q(forum__minority=filters.minority) | Q(forum__minority__isnull=True))
@@ -188,9 +199,9 @@ def meeting_figures(filters: Filters) -> dict:
 
 
 def proposal_figures(filters: Filters) -> dict:
-    """Proposals received during the cycle: how many were placed on an agenda, declined, answered, waiting."""
+    """Proposals received during the cycle (or period): how many were placed on an agenda, declined, answered, waiting."""
     proposals = Proposal.objects.filter(
-        created_at__date__gte=filters.cycle.starts_on, created_at__date__lte=filters.cycle.ends_on
+        created_at__date__gte=filters.starts_on, created_at__date__lte=filters.ends_on
     )
     if filters.minority is not None:
         proposals = proposals.filter(minority=filters.minority)
@@ -202,16 +213,7 @@ def proposal_figures(filters: Filters) -> dict:
         declined=Count("pk", filter=Q(status=ProposalStatus.DECLINED)),
         answered_yes=Count("pk", filter=Q(answered=True)),
         answered_no=Count("pk", filter=Q(answered=False)),
-        waiting=Count(
-            "pk",
-            filter=Q(
-                status__in=[
-                    ProposalStatus.RECEIVED,
-                    ProposalStatus.UNDER_CONSIDERATION,
-                    ProposalStatus.DEFERRED,
-                ]
-            ),
-        ),
+        waiting=Count("pk", filter=Q(status__in=OPEN_STATUSES)),
         with_action=Count("pk", filter=Q(Exists(Action.objects.filter(origin_proposal=OuterRef("pk"))))),
     )
     return figures
@@ -226,13 +228,7 @@ def indicator_figures(filters: Filters) -> dict:
     indicators = list(indicators.distinct().order_by("name"))
     return {
         "indicators": indicators,
-        "chart": charts.bar_chart(
-            [
-                (i.name, i.achievement, f"{i.achievement} %" if i.achievement is not None else "–")
-                for i in indicators
-            ],
-            maximum=100,
-        ),
+        "chart": charts.achievement_chart([(i.name, i.achievement) for i in indicators]),
     }
 
 

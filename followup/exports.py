@@ -1,10 +1,9 @@
-"""The action register as CSV (for Excel: semicolons and a byte order mark) and XLSX (openpyxl)."""
-
-import csv
-import io
+"""The action register as CSV and XLSX (core.spreadsheets), with cells a spreadsheet will not run."""
 
 from django.conf import settings
 from django.utils.translation import gettext
+
+from core.spreadsheets import csv_bytes, xlsx_bytes
 
 from .models import Action
 
@@ -58,24 +57,8 @@ def values(action: Action) -> list:
 
 
 def actions_csv(actions: list[Action]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(header())
-    for action in actions:
-        writer.writerow(values(action))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(header(), (values(action) for action in actions))
 
 
 def actions_xlsx(actions: list[Action]) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = gettext("Actions")[:31]
-    sheet.append(header())
-    for action in actions:
-        sheet.append(values(action))
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(gettext("Actions"), header(), (values(action) for action in actions))

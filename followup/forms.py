@@ -308,7 +308,30 @@ class CycleForm(forms.Form):
         return data
 
 
-class RegisterFilterForm(forms.Form):
+class ActionFilters(forms.Form):
+    """The goal, minority and department filters the register and the dashboard share."""
+
+    goal = forms.ModelChoiceField(
+        label=_("Goal"),
+        required=False,
+        queryset=Goal.objects.order_by("code", "pk"),
+        empty_label=_("All goals"),
+    )
+    minority = forms.ModelChoiceField(
+        label=_("National minority"),
+        required=False,
+        queryset=NationalMinority.objects.all(),
+        empty_label=_("All"),
+    )
+    department = forms.ModelChoiceField(
+        label=_("Department"),
+        required=False,
+        queryset=Department.objects.all(),
+        empty_label=_("All departments"),
+    )
+
+
+class RegisterFilterForm(ActionFilters):
     """The action register's filters, read from GET; every field may be left out."""
 
     ALL_CYCLES = "all"
@@ -318,64 +341,28 @@ class RegisterFilterForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), required=False, choices=[("", _("All statuses")), *ActionStatus.choices]
     )
-    goal = forms.ModelChoiceField(
-        label=_("Goal"), required=False, queryset=Goal.objects.none(), empty_label=_("All goals")
-    )
-    minority = forms.ModelChoiceField(
-        label=_("National minority"),
-        required=False,
-        queryset=NationalMinority.objects.none(),
-        empty_label=_("All"),
-    )
-    department = forms.ModelChoiceField(
-        label=_("Department"),
-        required=False,
-        queryset=Department.objects.none(),
-        empty_label=_("All departments"),
-    )
     overdue = forms.BooleanField(label=_("Only overdue"), required=False)
+
+    field_order = ["q", "cycle", "status", "goal", "minority", "department", "overdue"]
 
     def __init__(self, *args, cycles: list[Cycle], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["cycle"].choices = [(str(c.year), str(c.year)) for c in cycles] + [
             (self.ALL_CYCLES, _("All cycles"))
         ]
-        self.fields["goal"].queryset = Goal.objects.order_by("code", "pk")
-        self.fields["minority"].queryset = NationalMinority.objects.all()
-        self.fields["department"].queryset = Department.objects.all()
 
 
-class DashboardFilterForm(forms.Form):
+class DashboardFilterForm(ActionFilters):
     year = forms.TypedChoiceField(label=_("Year"), coerce=int, required=False)
-    minority = forms.ModelChoiceField(
-        label=_("National minority"),
-        required=False,
-        queryset=NationalMinority.objects.none(),
-        empty_label=_("All"),
-    )
-    department = forms.ModelChoiceField(
-        label=_("Department"),
-        required=False,
-        queryset=Department.objects.none(),
-        empty_label=_("All departments"),
-    )
-    goal = forms.ModelChoiceField(
-        label=_("Goal"), required=False, queryset=Goal.objects.none(), empty_label=_("All goals")
-    )
+
+    field_order = ["year", "minority", "department", "goal"]
 
     def __init__(self, *args, cycles: list[Cycle], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [(c.year, str(c.year)) for c in cycles]
-        self.fields["minority"].queryset = NationalMinority.objects.all()
-        self.fields["department"].queryset = Department.objects.all()
-        self.fields["goal"].queryset = Goal.objects.order_by("code", "pk")
 
 
 class DepartmentChoiceForm(forms.Form):
     department = forms.ModelChoiceField(
-        label=_("Department"), queryset=Department.objects.none(), required=False, empty_label=None
+        label=_("Department"), queryset=Department.objects.all(), required=False, empty_label=None
     )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["department"].queryset = Department.objects.all()

@@ -46,6 +46,16 @@ class CycleQuerySet(models.QuerySet):
         )
 
 
+def current_among(cycles, on: dt.date | None = None) -> "Cycle | None":
+    """Of cycles already loaded: the one covering the day, else the latest started, else the first to come."""
+    on = on or timezone.localdate()
+    covering = [c for c in cycles if c.starts_on <= on <= c.ends_on]
+    started = covering or [c for c in cycles if c.starts_on <= on]
+    if started:
+        return max(started, key=lambda c: c.starts_on)
+    return min(cycles, key=lambda c: c.starts_on, default=None)
+
+
 class Cycle(models.Model):
     """One turn of the wheel, normally a calendar year."""
 

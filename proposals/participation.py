@@ -2,9 +2,7 @@
 log of lag 2009:724 §5 (who was consulted, when, how, what they said, what it changed), with exports.
 """
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +14,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AgendaItem, Meeting, User
+from core.spreadsheets import csv_bytes, xlsx_bytes
 
 from .models import Comment, ConsultationForm, ConsultationRecord, Proposal, Support
 
@@ -224,28 +223,11 @@ def export_values(row: LogRow) -> list[str]:
 
 
 def export_csv(rows: list[LogRow]) -> bytes:
-    """CSV with a UTF-8 byte order mark, so Excel reads å, ä and ö."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow(export_header())
-    for row in rows:
-        writer.writerow(export_values(row))
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(export_header(), (export_values(row) for row in rows))
 
 
 def export_xlsx(rows: list[LogRow]) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = gettext("Consultation log")[:31]
-    sheet.append(export_header())
-    for row in rows:
-        sheet.append(export_values(row))
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(gettext("Consultation log"), export_header(), (export_values(row) for row in rows))
 
 
 # --- For the proposal page -----------------------------------------------------------------------

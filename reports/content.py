@@ -8,7 +8,6 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -16,7 +15,7 @@ from core.models import Meeting, MeetingStatus, Tier
 from dialogues.models import Commitment
 from followup import dashboard
 from followup.models import Action, ActionStatus, Cycle, Goal, GoalKind, ProgressUpdate
-from proposals.models import Proposal, ProposalStatus
+from proposals.models import Proposal
 from proposals.participation import ConsultationRecord, _row
 
 from .models import ReportKind
@@ -28,13 +27,6 @@ def _number(value) -> float | int | None:
     if isinstance(value, Decimal):
         return float(value) if value % 1 else int(value)
     return value
-
-
-def _cycle_for(day: dt.date) -> Cycle | None:
-    return (
-        Cycle.objects.filter(starts_on__lte=day, ends_on__gte=day).prefetch_related("phases").first()
-        or Cycle.objects.filter(starts_on__lte=day).prefetch_related("phases").order_by("-starts_on").first()
-    )
 
 
 def _groups(rows) -> list[dict]:
@@ -59,7 +51,7 @@ def collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
 
 def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
     site = settings.SITE_URL
-    cycle = _cycle_for(end)
+    cycle = Cycle.objects.current(end)
     data: dict = {
         "kind": kind,
         "kind_label": str(ReportKind(kind).label),
@@ -122,23 +114,16 @@ def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
     }
 
     # Proposals received in the period, and those still waiting at its end.
-    proposals = Proposal.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
-    data["proposals"] = proposals.aggregate(
-        received=Count("pk"),
-        placed=Count("pk", filter=Q(agenda_item__isnull=False)),
-        declined=Count("pk", filter=Q(status=ProposalStatus.DECLINED)),
-        answered_yes=Count("pk", filter=Q(answered=True)),
-        answered_no=Count("pk", filter=Q(answered=False)),
+    data["proposals"] = dashboard.proposal_figures(
+        dashboard.Filters(cycle=cycle, period_start=start, period_end=end)
     )
     waiting = (
-        Proposal.objects.filter(
-            created_at__date__lte=end,
-            status__in=[ProposalStatus.RECEIVED, ProposalStatus.UNDER_CONSIDERATION, ProposalStatus.DEFERRED],
-        )
+        Proposal.objects.waiting()
+        .filter(created_at__date__lte=end)
         .select_related("forum")
         .order_by("created_at")
     )
-    data["proposals"]["waiting"] = [
+    data["proposals"]["waiting_list"] = [
         {
             "title": p.title,
             "forum": p.forum.name,

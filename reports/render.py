@@ -14,31 +14,22 @@ from pypdf import PdfReader
 from followup import charts
 
 
+def status_chart_of(groups: list[dict]) -> dict:
+    """The status chart of the snapshot's rows by goal, department or minority (rows with actions only)."""
+    return charts.status_chart([(g["label"], g["by_status"]) for g in groups if g["total"]])
+
+
 def report_html(report, snapshot: dict) -> str:
     with translation.override(report.language):
         actions = snapshot.get("actions") or {}
         context = {
             "report": report,
             "data": snapshot,
-            "goal_chart": charts.status_chart(
-                [(g["label"], g["by_status"]) for g in actions.get("by_goal", []) if g["total"]]
-            ),
-            "minority_chart": charts.status_chart(
-                [(g["label"], g["by_status"]) for g in actions.get("by_minority", []) if g["total"]]
-            ),
-            "department_chart": charts.status_chart(
-                [(g["label"], g["by_status"]) for g in actions.get("by_department", []) if g["total"]]
-            ),
-            "indicator_chart": charts.bar_chart(
-                [
-                    (
-                        i["name"],
-                        i["achievement"],
-                        f"{i['achievement']} %" if i["achievement"] is not None else "–",
-                    )
-                    for i in snapshot.get("indicators", [])
-                ],
-                maximum=100,
+            "goal_chart": status_chart_of(actions.get("by_goal", [])),
+            "minority_chart": status_chart_of(actions.get("by_minority", [])),
+            "department_chart": status_chart_of(actions.get("by_department", [])),
+            "indicator_chart": charts.achievement_chart(
+                [(i["name"], i["achievement"]) for i in snapshot.get("indicators", [])]
             ),
             "meeting_chart": charts.bar_chart(
                 [

@@ -54,7 +54,8 @@ class OrderView(PermissionRequiredMixin, FormView):
 
 
 class ReportDetailView(PermissionRequiredMixin, TemplateView):
-    """The report's state; while it is being made the page asks again every few seconds, and has a link to."""
+    """The report's state; while it is being made the page asks again every few seconds (and, without
+    JavaScript, offers a link that refreshes it)."""
 
     permission_required = "reports.view_reports"
     template_name = "reports/detail.html"

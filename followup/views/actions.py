@@ -2,6 +2,7 @@
 and changing actions, and progress updates by the responsible party.
 """
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
@@ -21,7 +22,7 @@ from proposals.models import Proposal
 
 from .. import exports, services
 from ..forms import ActionForm, ProgressUpdateForm, RegisterFilterForm
-from ..models import Action, Cycle, Goal, ProgressUpdate
+from ..models import Action, Cycle, Goal, ProgressUpdate, current_among
 
 
 def register_queryset(user, chosen: dict, current: Cycle | None):
@@ -65,13 +66,7 @@ class RegisterMixin:
 
     @cached_property
     def current_cycle(self) -> Cycle | None:
-        today = timezone.localdate()
-        for cycle in self.cycles:
-            if cycle.starts_on <= today <= cycle.ends_on:
-                return cycle
-        return next(
-            (c for c in self.cycles if c.starts_on <= today), self.cycles[-1] if self.cycles else None
-        )
+        return current_among(self.cycles)
 
     @cached_property
     def filters(self) -> RegisterFilterForm:
@@ -105,7 +100,6 @@ class RegisterView(RegisterMixin, PermissionRequiredMixin, ListView):
             filter_query=query.urlencode(),
             public_only=not self.request.user.has_perm("followup.view_dashboard"),
             may_add=self.request.user.has_perm("followup.add_action"),
-            today=timezone.localdate(),
         )
         return context
 
@@ -159,8 +153,6 @@ class ActionDetailView(ObjectAccessMixin, TemplateView):
         )
 
     def get_context_data(self, **kwargs) -> dict:
-        from django.conf import settings
-
         context = super().get_context_data(**kwargs)
         user = self.request.user
         action = self.object

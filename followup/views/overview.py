@@ -2,16 +2,17 @@
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.http import QueryDict
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from dialogues.models import Commitment
+from dialogues.models import Commitment, CommitmentStatus
 
 from .. import dashboard
 from ..forms import DashboardFilterForm, DepartmentChoiceForm
-from ..models import Action, ActionStatus, Cycle, Goal
+from ..models import Action, ActionStatus, Cycle, Goal, current_among
 
 
 class DashboardView(PermissionRequiredMixin, TemplateView):
@@ -30,11 +31,7 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
         chosen = form.cleaned_data if form.is_valid() else {}
         today = timezone.localdate()
         by_year = {c.year: c for c in self.cycles}
-        cycle = by_year.get(chosen.get("year") or 0)
-        if cycle is None:
-            cycle = next((c for c in self.cycles if c.starts_on <= today <= c.ends_on), None) or next(
-                (c for c in self.cycles if c.starts_on <= today), self.cycles[0] if self.cycles else None
-            )
+        cycle = by_year.get(chosen.get("year") or 0) or current_among(self.cycles, today)
         if not form.is_bound and cycle is not None:
             form = DashboardFilterForm(initial={"year": cycle.year}, cycles=self.cycles)
         context.update(filters=form, cycle=cycle, Status=ActionStatus)
@@ -56,8 +53,6 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
 
 def _register_query(filters: dashboard.Filters) -> str:
     """The same selection in the action register, so every figure can be followed to its actions."""
-    from django.http import QueryDict
-
     query = QueryDict(mutable=True)
     query["cycle"] = str(filters.cycle.year)
     if filters.minority is not None:
@@ -98,7 +93,7 @@ class DepartmentView(PermissionRequiredMixin, TemplateView):
             )
             commitments = list(
                 Commitment.objects.for_department(department)
-                .exclude(status="received")
+                .exclude(status=CommitmentStatus.RECEIVED)
                 .with_related()
                 .order_by("due_on", "pk")
             )

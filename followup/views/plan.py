@@ -15,7 +15,7 @@ from core.views.access import ObjectAccessMixin
 
 from .. import charts, services
 from ..forms import CycleForm, GoalForm, IndicatorForm, IndicatorValueForm
-from ..models import Action, Cycle, Goal, Indicator, IndicatorValue, Theme
+from ..models import FINISHED_STATUSES, Action, Cycle, Goal, Indicator, IndicatorValue, Theme
 
 # --- Goals ----------------------------------------------------------------------------------------
 
@@ -129,13 +129,7 @@ class IndicatorListView(PermissionRequiredMixin, ListView):
         indicators = context["indicators"]
         context.update(
             may_change=self.request.user.has_perm("followup.change_indicator"),
-            chart=charts.bar_chart(
-                [
-                    (i.name, i.achievement, f"{i.achievement} %" if i.achievement is not None else "–")
-                    for i in indicators
-                ],
-                maximum=100,
-            ),
+            chart=charts.achievement_chart([(i.name, i.achievement) for i in indicators]),
         )
         return context
 
@@ -240,7 +234,7 @@ class CycleListView(PermissionRequiredMixin, ListView):
     def get_queryset(self):
         return Cycle.objects.prefetch_related("phases").annotate(
             action_count=Count("actions"),
-            unfinished_count=Count("actions", filter=~Q(actions__status__in=["done", "cancelled"])),
+            unfinished_count=Count("actions", filter=~Q(actions__status__in=FINISHED_STATUSES)),
         )
 
 
