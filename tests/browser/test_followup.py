@@ -130,13 +130,30 @@ def test_contact_writes_a_progress_update_and_errors_are_summarised(page, mobile
 
 @pytest.mark.parametrize(
     "path",
-    ["goals/", "goal", "indicators/", "indicator", "cycles/", "cycles/new/", "actions/new/", "action-edit"],
+    [
+        "goals/",
+        "goal",
+        "goals/new/",
+        "goal-edit",
+        "indicators/",
+        "indicator",
+        "indicators/new/",
+        "indicator-edit",
+        "indicator-value",
+        "cycles/",
+        "cycles/new/",
+        "actions/new/",
+        "action-edit",
+    ],
 )
 def test_coordinator_pages_pass_axe_and_fit_a_small_screen(page, mobile_page, followup, sign_in_as, path):
     targets = {
         "goal": f"goals/{followup['goal'].pk}/",
         "indicator": f"indicators/{followup['indicator'].pk}/",
         "action-edit": f"actions/{followup['action'].pk}/edit/",
+        "goal-edit": f"goals/{followup['goal'].pk}/edit/",
+        "indicator-edit": f"indicators/{followup['indicator'].pk}/edit/",
+        "indicator-value": f"indicators/{followup['indicator'].pk}/values/new/",
     }
     url = "/sv/followup/" + targets.get(path, path)
     for browser_page in (page, mobile_page):

@@ -202,3 +202,28 @@ def test_a_coordinator_orders_a_report_and_bad_periods_are_refused(
     assert b"".join(download.streaming_content).startswith(b"%PDF-")
     archive = client_for("politician").get(reverse("reports:archive")).content.decode()
     assert f'id="report-{report.pk}"' in archive
+
+
+@pytest.mark.parametrize("size", [1, 40])
+def test_the_archive_costs_the_same_queries_for_few_and_many_reports(
+    size, world, client_for, django_assert_num_queries
+):
+    start, end = previous_quarter(timezone.localdate())
+    Report.objects.bulk_create(
+        Report(
+            kind=ReportKind.QUARTERLY,
+            period_start=start,
+            period_end=end,
+            language="sv",
+            status=ReportStatus.DONE,
+            requested_by=world["people"]["coordinator"],
+        )
+        for _ in range(size)
+    )
+    client = client_for("politician")
+    client.get(reverse("reports:archive"))
+    # Session, user, the count for the pages, the reports with who ordered them, and ModelBackend's two
+    # queries for the politician's own permissions when "may order" is refused.
+    with django_assert_num_queries(6):
+        page = client.get(reverse("reports:archive")).content.decode()
+    assert page.count('id="report-') == size
