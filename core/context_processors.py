@@ -23,6 +23,7 @@ NAVIGATION_PERMISSIONS = {
     "dashboard": "followup.view_dashboard",
     "department": "followup.view_department",
     "cycles": "followup.manage_cycles",
+    "grants": "followup.view_grants",
     "reports": "reports.view_reports",
 }
 

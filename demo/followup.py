@@ -25,11 +25,14 @@ from followup.models import (
     Cycle,
     Goal,
     GoalKind,
+    GrantCategory,
+    GrantUse,
     Indicator,
     IndicatorValue,
     Phase,
     PhaseKind,
     ProgressUpdate,
+    StateGrant,
     Theme,
 )
 from proposals.models import Proposal
@@ -625,6 +628,92 @@ PREVIOUS_CYCLE = [
             Update((-1, 9, 22), ONGOING, 85, "Det extra samrådet är hållet och programmet justerat."),
             Update((-1, 10, 27), DONE, 100, "Kommunfullmäktige antog det reviderade programmet."),
         ),
+    ),
+]
+
+# The categories the state grant for the Finnish administrative area is accounted in (configuration).
+GRANT_CATEGORIES = [
+    ("Samordning och administration", "Koordinointi ja hallinto", "Coordination and administration"),
+    ("Samråd och delaktighet", "Kuuleminen ja osallisuus", "Consultation and participation"),
+    ("Språk och information", "Kieli ja tiedotus", "Language and information"),
+    ("Förskola och skola", "Esikoulu ja koulu", "Preschool and school"),
+    ("Äldreomsorg", "Vanhustenhuolto", "Elderly care"),
+    ("Kultur och fritid", "Kulttuuri ja vapaa-aika", "Culture and leisure"),
+]
+
+# (year offset, granted, note); the account is due on 31 March of the following year.
+GRANTS = [
+    (-1, 1_150_000, "Hela bidraget användes. Samordnartjänsten finansieras till hälften av bidraget."),
+    (0, 1_150_000, ""),
+]
+
+# (year offset, category, amount, what it was used for, titles of the actions it paid for)
+GRANT_USES = [
+    (
+        -1,
+        "Samordning och administration",
+        420_000,
+        "Halva samordnartjänsten för nationella minoriteter och utbildning om minoritetslagen.",
+        ("Utbildning om minoritetslagen för chefer och förvaltningskontakter",),
+    ),
+    (
+        -1,
+        "Samråd och delaktighet",
+        95_000,
+        "Lokaler, fika och tolkning vid samrådsmöten och dialogmöten.",
+        ("Det minoritetspolitiska programmet revideras",),
+    ),
+    (
+        -1,
+        "Språk och information",
+        160_000,
+        "Översättning av information till finska och tillgänglig information på webben.",
+        (),
+    ),
+    (
+        -1,
+        "Förskola och skola",
+        210_000,
+        "Finskspråkig pedagog i förskolan och material för modersmålsundervisning.",
+        ("Tvåspråkig kommunal skolverksamhet startas",),
+    ),
+    (
+        -1,
+        "Äldreomsorg",
+        140_000,
+        "Kartläggning av finskspråkig personal och språkstöd i äldreomsorgen.",
+        ("Kartläggning av finskspråkig personal inom äldreomsorgen",),
+    ),
+    (
+        -1,
+        "Kultur och fritid",
+        125_000,
+        "Sommarläger på finska, Sverigefinnarnas dag och Finlands självständighetsdag.",
+        (
+            "Sommarläger på finska för barn och unga",
+            "Finlands självständighetsdag firas tillsammans med föreningarna",
+        ),
+    ),
+    (
+        0,
+        "Samordning och administration",
+        430_000,
+        "Halva samordnartjänsten för nationella minoriteter.",
+        (),
+    ),
+    (
+        0,
+        "Äldreomsorg",
+        180_000,
+        "Hemtjänst på finska: språkutbildning för personal.",
+        ("Hemtjänst på finska för den som vill",),
+    ),
+    (
+        0,
+        "Språk och information",
+        65_000,
+        "Skyltar och broschyrer på finska.",
+        ("Skyltar på finska i kommunhusets reception",),
     ),
 ]
 
@@ -1512,7 +1601,9 @@ def _build(today: dt.date) -> dict:
         if spec.department in departments
     ]
     indicators = [_build_indicator(spec, context) for spec in INDICATORS]
+    grants = _build_grants(year)
     return {
+        "grants": grants,
         "cycles": list(cycles.values()),
         "goals": list(goals.values()),
         "actions": [a for a in actions if a is not None],
@@ -1743,3 +1834,38 @@ def _build_indicator(spec: DemoIndicator, context: dict) -> Indicator:
     if latest and (indicator.latest_value, indicator.latest_on) != (latest.value, latest.measured_on):
         indicator.refresh_latest()
     return indicator
+
+
+def _build_grants(year: int) -> list[StateGrant]:
+    """Grant categories, the grants of the last two years and what they were used for."""
+    categories = {}
+    for position, (sv, fi, en) in enumerate(GRANT_CATEGORIES, start=1):
+        categories[sv], _ = upsert(
+            GrantCategory,
+            name_sv=sv,
+            defaults={**_names(sv, fi, en, "name", keyed=True), "position": position},
+        )
+    grants = {}
+    for offset, amount, note in GRANTS:
+        grants[offset], _ = upsert(
+            StateGrant,
+            year=year + offset,
+            defaults={
+                "amount": Decimal(amount),
+                "report_due_on": dt.date(year + offset + 1, 3, 31),
+                "note": note,
+            },
+        )
+    for offset, category, amount, description, titles in GRANT_USES:
+        use, _ = upsert(
+            GrantUse,
+            grant=grants[offset],
+            category=categories[category],
+            defaults={"amount": Decimal(amount), "description": description},
+        )
+        wanted = set(
+            Action.objects.filter(cycle__year=year + offset, title_sv__in=titles).values_list("pk", flat=True)
+        )
+        if set(use.actions.values_list("pk", flat=True)) != wanted:
+            use.actions.set(wanted)
+    return list(grants.values())

@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -11,7 +12,19 @@ from core.models import Department, NationalMinority, Role, User
 from core.uploads import validate_attachment
 from proposals.forms import DateInput
 
-from .models import Action, ActionStatus, Cycle, Goal, Indicator, IndicatorValue, PhaseKind, Theme
+from .models import (
+    Action,
+    ActionStatus,
+    Cycle,
+    Goal,
+    GrantCategory,
+    GrantUse,
+    Indicator,
+    IndicatorValue,
+    PhaseKind,
+    StateGrant,
+    Theme,
+)
 from .services import PhaseDates, default_phase_dates, validate_phases
 
 LANGUAGE_NOTE = _("Write in Swedish; Finnish and English are shown to those who read the portal in them.")
@@ -366,3 +379,43 @@ class DepartmentChoiceForm(forms.Form):
     department = forms.ModelChoiceField(
         label=_("Department"), queryset=Department.objects.all(), required=False, empty_label=None
     )
+
+
+class StateGrantForm(forms.ModelForm):
+    class Meta:
+        model = StateGrant
+        fields = ["year", "amount", "report_due_on", "note"]
+        widgets = {"report_due_on": DateInput(), "note": forms.Textarea(attrs={"rows": 3})}
+        error_messages = {"year": {"unique": _("A state grant for that year has already been recorded.")}}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            # The year is the grant's address; a wrong year is corrected by recording the right one.
+            self.fields["year"].disabled = True
+
+
+class GrantUseForm(forms.ModelForm):
+    """One use of a year's grant; the actions offered are those of the grant year's cycle."""
+
+    class Meta:
+        model = GrantUse
+        fields = ["category", "amount", "description", "actions"]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "actions": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, grant: StateGrant, **kwargs):
+        super().__init__(*args, **kwargs)
+        categories = GrantCategory.objects.filter(is_active=True)
+        if self.instance.pk:
+            categories = GrantCategory.objects.filter(
+                models.Q(is_active=True) | models.Q(pk=self.instance.category_id)
+            )
+        self.fields["category"].queryset = categories
+        self.fields["category"].empty_label = None
+        self.fields["actions"].queryset = Action.objects.filter(cycle__year=grant.year).order_by("title")
+        self.fields["actions"].help_text = _("Actions of the cycle %(year)s that the money went to.") % {
+            "year": grant.year
+        }

@@ -48,3 +48,6 @@ rules.add_perm("followup.view_indicators", rules.always_allow)
 rules.add_perm("followup.change_indicator", runs_forums)
 rules.add_perm("followup.add_indicator_value", runs_forums | is_admin_contact)
 rules.add_perm("followup.manage_cycles", runs_forums)
+# The state grant: coordinators account for it; politicians read the account.
+rules.add_perm("followup.view_grants", runs_forums | is_politician)
+rules.add_perm("followup.change_grants", runs_forums)

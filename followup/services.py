@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
@@ -23,6 +24,7 @@ from .models import (
     Phase,
     PhaseKind,
     ProgressUpdate,
+    StateGrant,
 )
 
 CYCLE_TITLES = {"sv": "Årssnurra {year}", "fi": "Vuosikello {year}", "en": "Yearly wheel {year}"}
@@ -182,3 +184,24 @@ def record_value(indicator: Indicator, *, measured_on: dt.date, value, note: str
     )
     indicator.refresh_latest()
     return row
+
+
+def grant_account(grant: StateGrant) -> dict:
+    """The grant's uses with their actions, the sum per category, what is used and what remains."""
+    uses = list(
+        grant.uses.select_related("category").prefetch_related(
+            Prefetch("actions", queryset=Action.objects.select_related("department").order_by("title"))
+        )
+    )
+    by_category: dict[int, dict] = {}
+    for use in uses:
+        row = by_category.setdefault(use.category_id, {"category": use.category, "amount": 0})
+        row["amount"] += use.amount
+    used = sum((use.amount for use in uses), 0)
+    return {
+        "uses": uses,
+        "by_category": sorted(by_category.values(), key=lambda r: (r["category"].position, r["category"].pk)),
+        "used": used,
+        "remaining": grant.amount - used,
+        "over": max(used - grant.amount, 0),
+    }

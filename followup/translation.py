@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Action, Cycle, Goal, Indicator, Theme
+from .models import Action, Cycle, Goal, GrantCategory, Indicator, Theme
 
 
 @register(Cycle)
@@ -28,3 +28,8 @@ class ThemeTranslation(TranslationOptions):
 @register(Indicator)
 class IndicatorTranslation(TranslationOptions):
     fields = ("name", "description", "unit")
+
+
+@register(GrantCategory)
+class GrantCategoryTranslation(TranslationOptions):
+    fields = ("name",)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, overview, plan
+from .views import actions, grants, overview, plan
 
 app_name = "followup"
 
@@ -25,4 +25,11 @@ urlpatterns = [
     path("indicators/<int:pk>/values/new/", plan.IndicatorValueView.as_view(), name="indicator_value"),
     path("cycles/", plan.CycleListView.as_view(), name="cycle_list"),
     path("cycles/new/", plan.CycleCreateView.as_view(), name="cycle_create"),
+    path("grants/", grants.GrantListView.as_view(), name="grant_list"),
+    path("grants/new/", grants.GrantCreateView.as_view(), name="grant_create"),
+    path("grants/<int:year>/", grants.GrantDetailView.as_view(), name="grant_detail"),
+    path("grants/<int:year>/edit/", grants.GrantEditView.as_view(), name="grant_edit"),
+    path("grants/<int:year>/uses/new/", grants.GrantUseCreateView.as_view(), name="grant_use_create"),
+    path("grant-uses/<int:pk>/edit/", grants.GrantUseEditView.as_view(), name="grant_use_edit"),
+    path("grant-uses/<int:pk>/delete/", grants.GrantUseDeleteView.as_view(), name="grant_use_delete"),
 ]

@@ -14,7 +14,8 @@ from django.utils.translation import gettext
 from core.models import Meeting, MeetingStatus, Tier
 from dialogues.models import Commitment
 from followup import dashboard
-from followup.models import Action, ActionStatus, Cycle, Goal, GoalKind, ProgressUpdate
+from followup.models import Action, ActionStatus, Cycle, Goal, GoalKind, ProgressUpdate, StateGrant
+from followup.services import grant_account
 from proposals.models import Proposal
 from proposals.participation import ConsultationRecord, _row
 
@@ -217,5 +218,40 @@ def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
             "goals": [str(g) for g in Goal.objects.filter(kind=GoalKind.PROGRAMME).order_by("code")],
             "consultations_total": len(data["consultations"]),
             "consultations_with_children": sum(1 for c in data["consultations"] if c["children_and_youth"]),
+            "proposals_about_children": Proposal.objects.filter(
+                affects_children_and_youth=True, created_at__date__gte=start, created_at__date__lte=end
+            ).count(),
+            "grant": _grant(start.year),
         }
     return data
+
+
+def _grant(year: int) -> dict | None:
+    """How the year's state grant for the Finnish administrative area was used, per category and use."""
+    grant = StateGrant.objects.filter(year=year).first()
+    if grant is None:
+        return None
+    account = grant_account(grant)
+    return {
+        "year": grant.year,
+        "amount": int(grant.amount),
+        "used": int(account["used"]),
+        "remaining": int(account["remaining"]),
+        "report_due_on": grant.report_due_on.isoformat() if grant.report_due_on else "",
+        "note": grant.note,
+        "by_category": [
+            {"label": r["category"].name, "amount": int(r["amount"])} for r in account["by_category"]
+        ],
+        "uses": [
+            {
+                "category": use.category.name,
+                "amount": int(use.amount),
+                "description": use.description,
+                "actions": [
+                    {"title": a.title, "status": str(a.get_status_display()), "progress": a.progress}
+                    for a in use.actions.all()
+                ],
+            }
+            for use in account["uses"]
+        ],
+    }

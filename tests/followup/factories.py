@@ -3,7 +3,16 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from followup.models import Goal, GoalKind, Indicator, IndicatorValue, ProgressUpdate
+from followup.models import (
+    Goal,
+    GoalKind,
+    GrantCategory,
+    GrantUse,
+    Indicator,
+    IndicatorValue,
+    ProgressUpdate,
+    StateGrant,
+)
 from tests.factories import ActionFactory  # noqa: F401  (re-exported for the follow-up tests)
 
 
@@ -48,3 +57,31 @@ class ProgressUpdateFactory(factory.django.DjangoModelFactory):
     text = "Arbetet går framåt."
     status = "ongoing"
     progress = 50
+
+
+class GrantCategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GrantCategory
+
+    name = factory.Sequence(lambda n: f"Kategori {n}")
+    name_sv = factory.SelfAttribute("name")
+    position = factory.Sequence(lambda n: n)
+
+
+class StateGrantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = StateGrant
+        django_get_or_create = ("year",)
+
+    year = factory.LazyFunction(lambda: timezone.localdate().year)
+    amount = 1_000_000
+
+
+class GrantUseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = GrantUse
+
+    grant = factory.SubFactory(StateGrantFactory)
+    category = factory.SubFactory(GrantCategoryFactory)
+    amount = 250_000
+    description = "Tolkning vid samrådsmöten"

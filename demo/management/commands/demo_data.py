@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from demo.haninge import build
+from demo.reports import build_demo_reports
 
 
 class Command(BaseCommand):
@@ -8,7 +10,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         result = build()
+        reports = build_demo_reports(timezone.localdate())
         self.stdout.write(self.style.SUCCESS("Haninge demo data is in place. Demo logins (one per role):"))
         width = max(len(str(role)) for role, _email, _password in result["logins"])
         for role, email, password in result["logins"]:
             self.stdout.write(f"  {str(role):<{width}}  {email:<32} {password}")
+        self.stdout.write(f"Reports in the archive: {len(reports)}")
