@@ -37,7 +37,9 @@ RUN groupadd --system --gid 1000 app \
 WORKDIR /tmp/build
 COPY pyproject.toml README.md* ./
 COPY requirements/constraints.txt ./requirements/
-RUN pip install -c requirements/constraints.txt . && rm -rf /tmp/build
+# PORTAL_EXTRAS=s3 adds django-storages for FILE_STORAGE=s3 (docs/scaling.md).
+ARG PORTAL_EXTRAS=""
+RUN pip install -c requirements/constraints.txt ".${PORTAL_EXTRAS:+[$PORTAL_EXTRAS]}" && rm -rf /tmp/build
 
 WORKDIR /app
 # .dockerignore keeps .env, .venv, db.sqlite3, tests and .git out of the image.

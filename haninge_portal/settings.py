@@ -137,6 +137,16 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+# A PostgreSQL read replica (streaming replication) takes the reads of GET requests; see db_router.py.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 15)
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL, conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60), conn_health_checks=True
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["haninge_portal.db_router.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(1, "haninge_portal.db_router.ReplicaReadsMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: cache and Celery broker -----------------------------------------------------------------
@@ -154,8 +164,13 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Sessions live in the database so that signing in never depends on Redis being up.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Sessions live in the database so that signing in never depends on Redis being up. SESSION_STORE=cached_db
+# reads them through the Redis cache (fewer database reads with many web hosts), at the price of that
+# independence: with Redis down, pages that read the session fail until it is back.
+SESSION_STORE = os.environ.get("SESSION_STORE", "db")
+if SESSION_STORE not in {"db", "cached_db"}:
+    raise ImproperlyConfigured("SESSION_STORE is 'db' (the default) or 'cached_db'.")
+SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSION_STORE}"
 # A session ends after this long without activity (IdleSessionMiddleware refreshes it).
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 60 * 60 * 2)
 
@@ -258,6 +273,25 @@ STORAGES = {
         )
     },
 }
+# Uploaded files and reports on S3-compatible object storage (FILE_STORAGE=s3, with the `s3` extra
+# installed): every host then sees the same files. Files are still served only through the views that
+# check permissions; the bucket stays private. Keys come from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY.
+FILE_STORAGE = os.environ.get("FILE_STORAGE", "filesystem")
+if FILE_STORAGE == "s3":
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ.get("S3_BUCKET", ""),
+            "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("S3_REGION") or None,
+            "location": os.environ.get("S3_PREFIX", "media"),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+elif FILE_STORAGE != "filesystem":
+    raise ImproperlyConfigured("FILE_STORAGE is 'filesystem' (the default) or 's3'.")
 # Tests and `runserver` without collectstatic still find files through the finders.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_MANIFEST_STRICT = False

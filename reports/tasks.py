@@ -7,10 +7,12 @@ killed mid-render leaves no partial file; with `acks_late` the broker hands the 
 
 import logging
 import os
+import tempfile
 import uuid
 
 from celery import shared_task
 from django.conf import settings
+from django.core.files import File
 from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
@@ -44,17 +46,29 @@ def make(report: Report) -> Report:
     snapshot = collect(report.kind, report.period_start, report.period_end, report.language)
     name = f"{report.kind}-{report.period_start:%Y%m%d}-{report.period_end:%Y%m%d}-{report.language}-{report.pk}.pdf"
     relative = report_path(report, name)
-    final = default_storage.path(relative)
-    os.makedirs(os.path.dirname(final), exist_ok=True)
-    partial = f"{final}.{uuid.uuid4().hex}.part"
+    try:
+        final = default_storage.path(relative)
+    except (
+        NotImplementedError
+    ):  # object storage (FILE_STORAGE=s3): an object appears only once uploaded whole
+        final = None
+    target_dir = os.path.dirname(final) if final else tempfile.gettempdir()
+    os.makedirs(target_dir, exist_ok=True)
+    partial = os.path.join(target_dir, f"{name}.{uuid.uuid4().hex}.part")
     try:
         pages = render_pdf(report, snapshot, partial)
-        os.replace(partial, final)
+        if final:
+            os.replace(partial, final)
+            size = os.path.getsize(final)
+        else:
+            size = os.path.getsize(partial)
+            with open(partial, "rb") as handle:
+                relative = default_storage.save(relative, File(handle, name=name))
     finally:
         if os.path.exists(partial):
             os.remove(partial)
     report.file.name = relative
-    report.size = os.path.getsize(final)
+    report.size = size
     report.pages = pages
     report.snapshot = snapshot
     report.status = ReportStatus.DONE
