@@ -7,8 +7,11 @@ class CoreConfig(AppConfig):
     verbose_name = _("Organisation and meetings")
 
     def ready(self) -> None:
+        from . import pagecache
         from .history import register_translated
         from .models import Forum, Meeting
+
+        pagecache.connect_signals()
 
         register_translated(Forum)
         register_translated(Meeting)

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "core.pagecache.BumpOnWriteMiddleware",
     "csp.middleware.CSPMiddleware",
     "haninge_portal.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -163,6 +164,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole pages people open most are kept in the cache this long (core/pagecache.py); 0 turns that off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # Sessions live in the database so that signing in never depends on Redis being up. SESSION_STORE=cached_db
 # reads them through the Redis cache (fewer database reads with many web hosts), at the price of that

@@ -9,3 +9,7 @@ os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/15")
 from .settings import *  # noqa: E402, F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Pages are rendered afresh in tests (the pinned query counts measure that); tests/test_pagecache.py turns
+# the page cache on where it is what is tested.
+PAGE_CACHE_SECONDS = 0

@@ -14,6 +14,7 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
 from core.models import Meeting, Role, User
+from core.pagecache import cached_get
 from dialogues.services import open_commitments_for
 from followup.models import Action, Cycle
 from proposals.models import Proposal
@@ -118,6 +119,7 @@ def attention_for(user: User) -> list[AttentionList]:
     return lists
 
 
+@cached_get
 class HomeView(PermissionRequiredMixin, TemplateView):
     """The start page: the public one for visitors, a personal one for people who have signed in."""
 

@@ -128,6 +128,17 @@ class PostgresFinder:
         excerpt = self._document(source)
         if guarded:
             condition, extra = guarded
+            # The rows whose text or guarded text matches, each found through its own GIN index
+            # (search/migrations); the guard is then checked on those few rows alone.
+            model = queryset.model
+            queryset = queryset.filter(
+                Q(pk__in=model.objects.annotate(own=vector).filter(own=self.query).values("pk"))
+                | Q(
+                    pk__in=model.objects.annotate(extra=self._vector(extra))
+                    .filter(extra=self.query)
+                    .values("pk")
+                )
+            )
             # Guarded text (minutes) counts only where the condition holds: the rows are the same either way.
             vector = Case(
                 When(condition, then=vector + self._vector(extra)),

@@ -3,10 +3,13 @@
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.pagecache import cached_get
+
 from .forms import SearchForm
 from .queries import search
 
 
+@cached_get
 class SearchView(PermissionRequiredMixin, TemplateView):
     """Everyone may search; each person finds only what they may see (search/queries.py)."""
 

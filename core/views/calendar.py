@@ -13,6 +13,8 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
+from core.pagecache import cached_get, cached_page
+
 from ..ical import calendar_for
 from ..models import Meeting, MeetingStatus, User, new_feed_token
 
@@ -33,6 +35,7 @@ def _month_param(request: HttpRequest) -> tuple[int, int]:
     return year, month
 
 
+@cached_get
 class CalendarMonthView(PermissionRequiredMixin, TemplateView):
     """A month of meetings, weeks from Monday with their numbers (vecka 48)."""
 
@@ -102,6 +105,7 @@ class CalendarListView(PermissionRequiredMixin, TemplateView):
         return context
 
 
+@cached_page
 def feed(request: HttpRequest, token: str) -> HttpResponse:
     """A person's meetings as a calendar feed, at a secret address (no sign-in: calendar apps cannot)."""
     # Who may use this: whoever holds the person's secret token; it grants what that person may see.

@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
+from core.pagecache import cached_get
+
 from .. import services
 from ..forms import (
     AgendaItemForm,
@@ -65,6 +67,7 @@ def _report(request: HttpRequest, error: ValidationError) -> None:
         messages.error(request, message)
 
 
+@cached_get
 class MeetingDetailView(ObjectAccessMixin, TemplateView):
     """The meeting page: notice, agenda with documents, the member's answer, minutes, and tier sections."""
 

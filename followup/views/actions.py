@@ -16,6 +16,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.models import AgendaItem
+from core.pagecache import cached_get
 from core.views.access import NeedsSignIn, ObjectAccessMixin, check_access
 from dialogues.models import Commitment
 from proposals.models import Proposal
@@ -80,6 +81,7 @@ class RegisterMixin:
         return getattr(self.filters, "cleaned_data", {})
 
 
+@cached_get
 class RegisterView(RegisterMixin, PermissionRequiredMixin, ListView):
     """Everyone may open the register; visitors and residents find the actions marked public."""
 

@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.pagecache import cached_get
 from dialogues.models import Commitment, CommitmentStatus
 
 from .. import dashboard
@@ -15,6 +16,7 @@ from ..forms import DashboardFilterForm, DepartmentChoiceForm
 from ..models import Action, ActionStatus, Cycle, Goal, current_among
 
 
+@cached_get
 class DashboardView(PermissionRequiredMixin, TemplateView):
     """A cycle's state: actions by goal, department and minority, meetings, proposals, indicators."""
 
@@ -64,6 +66,7 @@ def _register_query(filters: dashboard.Filters) -> str:
     return query.urlencode()
 
 
+@cached_get
 class DepartmentView(PermissionRequiredMixin, TemplateView):
     """A department's actions (responsible or collaborating), its commitments, and what is overdue."""
 

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.pagecache import cached_get
 from core.sections import agenda_item_sections, object_sections
 from core.views.access import NeedsSignIn, ObjectAccessMixin, check_access
 
@@ -150,6 +151,7 @@ def history_entries(proposal: Proposal) -> list:
     return entries
 
 
+@cached_get
 class InboxView(PermissionRequiredMixin, ListView):
     """The coordinator's inbox: filter and sort with GET; overdue proposals are flagged."""
 
