@@ -170,7 +170,7 @@ def action_figures(filters: Filters, today: dt.date | None = None) -> dict:
     }
 
 
-def meeting_figures(filters: Filters) -> dict:
+def meeting_figures(filters: Filters, minorities: list | None = None) -> dict:
     """Meetings held in the cycle, per tier and per minority of the forum (the consultation group has none)."""
     meetings = Meeting.objects.filter(
         status=MeetingStatus.HELD,
@@ -180,7 +180,9 @@ def meeting_figures(filters: Filters) -> dict:
     if filters.minority is not None:
         meetings = meetings.filter(Q(forum__minority=filters.minority) | Q(forum__minority__isnull=True))
     counts = meetings.order_by().values_list("forum__tier", "forum__minority").annotate(n=Count("pk"))
-    minority_names = {m.pk: m.name for m in NationalMinority.objects.all()}
+    minority_names = {
+        m.pk: m.name for m in (NationalMinority.objects.all() if minorities is None else minorities)
+    }
     by_tier: dict[str, int] = {t.value: 0 for t in Tier}
     by_minority: dict[int | None, int] = {}
     for tier, minority_id, n in counts:
@@ -232,10 +234,10 @@ def indicator_figures(filters: Filters) -> dict:
     }
 
 
-def dashboard(filters: Filters, today: dt.date | None = None) -> dict:
+def dashboard(filters: Filters, today: dt.date | None = None, minorities: list | None = None) -> dict:
     return {
         "actions": action_figures(filters, today),
-        "meetings": meeting_figures(filters),
+        "meetings": meeting_figures(filters, minorities),
         "proposals": proposal_figures(filters),
         "indicators": indicator_figures(filters),
     }

@@ -321,22 +321,66 @@ class CycleForm(forms.Form):
         return data
 
 
-class ActionFilters(forms.Form):
-    """The goal, minority and department filters the register and the dashboard share."""
+class LoadedChoiceIterator(forms.models.ModelChoiceIterator):
+    """The options from objects the view has already loaded (`field.loaded`), else from the queryset."""
 
-    goal = forms.ModelChoiceField(
+    def __iter__(self):
+        loaded = getattr(self.field, "loaded", None)
+        if loaded is None:
+            yield from super().__iter__()
+            return
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for obj in loaded:
+            yield self.choice(obj)
+
+    def __len__(self) -> int:
+        loaded = getattr(self.field, "loaded", None)
+        if loaded is None:
+            return super().__len__()
+        return len(loaded) + (self.field.empty_label is not None)
+
+
+class LoadedModelChoiceField(forms.ModelChoiceField):
+    """A model choice that offers and checks against objects loaded once for the whole page."""
+
+    iterator = LoadedChoiceIterator
+    loaded: list | None = None
+
+    def to_python(self, value):
+        if self.loaded is None or value in self.empty_values:
+            return super().to_python(value)
+        for obj in self.loaded:
+            if str(obj.pk) == str(value):
+                return obj
+        raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+
+
+class ActionFilters(forms.Form):
+    """The goal, minority and department filters the register and the dashboard share.
+
+    A view that has loaded the goals, minorities and departments passes them as `loaded`, so the
+    form neither queries them again for its options nor to check a choice.
+    """
+
+    def __init__(self, *args, loaded: dict[str, list] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, objects in (loaded or {}).items():
+            self.fields[name].loaded = objects
+
+    goal = LoadedModelChoiceField(
         label=_("Goal"),
         required=False,
         queryset=Goal.objects.order_by("code", "pk"),
         empty_label=_("All goals"),
     )
-    minority = forms.ModelChoiceField(
+    minority = LoadedModelChoiceField(
         label=_("National minority"),
         required=False,
         queryset=NationalMinority.objects.all(),
         empty_label=_("All"),
     )
-    department = forms.ModelChoiceField(
+    department = LoadedModelChoiceField(
         label=_("Department"),
         required=False,
         queryset=Department.objects.all(),

@@ -8,6 +8,7 @@ from django.utils.functional import cached_property
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.models import Department, NationalMinority
 from core.pagecache import cached_get
 from dialogues.models import Commitment, CommitmentStatus
 
@@ -29,13 +30,19 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        form = DashboardFilterForm(self.request.GET or None, cycles=self.cycles)
+        # Loaded once for the filters' options, their checks and the tables by minority.
+        loaded = {
+            "goal": list(Goal.objects.order_by("code", "pk")),
+            "minority": list(NationalMinority.objects.all()),
+            "department": list(Department.objects.all()),
+        }
+        form = DashboardFilterForm(self.request.GET or None, cycles=self.cycles, loaded=loaded)
         chosen = form.cleaned_data if form.is_valid() else {}
         today = timezone.localdate()
         by_year = {c.year: c for c in self.cycles}
         cycle = by_year.get(chosen.get("year") or 0) or current_among(self.cycles, today)
         if not form.is_bound and cycle is not None:
-            form = DashboardFilterForm(initial={"year": cycle.year}, cycles=self.cycles)
+            form = DashboardFilterForm(initial={"year": cycle.year}, cycles=self.cycles, loaded=loaded)
         context.update(filters=form, cycle=cycle, Status=ActionStatus)
         if cycle is not None:
             filters = dashboard.Filters(
@@ -45,7 +52,7 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
                 goal=chosen.get("goal"),
             )
             context.update(
-                figures=dashboard.dashboard(filters, today),
+                figures=dashboard.dashboard(filters, today, minorities=loaded["minority"]),
                 chosen=filters,
                 phase=cycle.phase_on(today),
                 register_query=_register_query(filters),

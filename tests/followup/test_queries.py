@@ -92,8 +92,8 @@ PAGES = {
 # Queries per page: the session, the user, and one per block the page shows.
 EXPECTED = {
     "action": 8,
-    "dashboard": 16,
-    "dashboard-filtered": 19,
+    "dashboard": 15,
+    "dashboard-filtered": 15,
     "department": 8,
     "export": 7,
     "goal": 8,
