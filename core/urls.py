@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import calendar, forums, meetings, profile
+from .views import bench, calendar, forums, meetings, profile
 
 app_name = "core"
 
@@ -35,4 +35,6 @@ urlpatterns = [
     path("calendar/list/", calendar.CalendarListView.as_view(), name="calendar_list"),
     path("calendar/feed/<str:token>.ics", calendar.feed, name="calendar_feed"),
     path("calendar/feed/reset/", calendar.reset_feed, name="calendar_feed_reset"),
+    # The floor of `make bench`: one query, a one-line template (scripts/bench.py compares pages with it).
+    path("bench/floor/", bench.bench_floor, name="bench_floor"),
 ]

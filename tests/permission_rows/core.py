@@ -86,5 +86,7 @@ ROWS.update(
         "core:calendar_list": ({}, everyone(200)),
         # A feed answers only to a person's secret token; a made-up one finds nothing.
         "core:calendar_feed": ({"token": "made-up-token-that-belongs-to-nobody"}, everyone(404)),
+        # The floor of `make bench`: public, one query.
+        "core:bench_floor": ({}, everyone(200)),
     }
 )

@@ -1,0 +1,463 @@
+"""`make bench`: drive the portal's pages with wrk and print how fast they are. scripts/bench.sh runs this.
+
+scripts/bench.sh serves the portal with gunicorn as production does, then calls this script with the
+server's address, in the same environment (DATABASE_URL, DEBUG off, the same secret key). Here:
+
+1. Django, set up in this process, finds each page's address (ids come from the database), signs one
+   demo person per role in with the test client's force_login (a real session row in the database; its
+   cookie is what wrk sends) and counts the SQL queries of a request. The first request of a session may
+   fill caches and records its activity time, so the count reported is the second request's.
+2. Each page is fetched once from gunicorn; anything but a 200 with the expected content stops the run.
+3. wrk drives each page with 16 connections for BENCH_SECONDS; scripts/bench.lua reports the latencies
+   and counts every answer other than 200 as an error.
+4. The quarterly PDF report (manage.py bench_report) and the dashboard's charts (manage.py bench_charts)
+   are timed.
+
+The table is printed and written to bench/results-<UTC time>.json and bench/latest.json.
+"""
+
+import argparse
+import datetime as dt
+import http.client
+import json
+import os
+import re
+import subprocess
+import sys
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LUA = ROOT / "scripts" / "bench.lua"
+
+CONNECTIONS = 16
+THREADS = 2
+# Targets: p95 and no errors are required; the throughput ratio to the bare view is the goal.
+TARGET_P95_MS = 150
+TARGET_RATIO = 0.3
+TARGET_QUERIES = 15
+
+# One demo person per role of tests/conftest.py ROLES (demo/haninge.py PEOPLE); anonymous has none.
+DEMO_LOGINS = {
+    "anonymous": None,
+    "resident": "invanare@example.org",
+    "representative": "representant@example.org",
+    "other_representative": "representant.romer@example.org",
+    "admin_contact": "forvaltning@example.org",
+    "politician": "politiker@example.org",
+    "coordinator": "samordnare@example.org",
+    "administrator": "admin@example.org",
+}
+# base.html shows the person's name in the header only to those signed in.
+SIGNED_IN_MARK = 'class="account-nav__name"'
+
+
+@dataclass
+class Page:
+    name: str
+    role: str  # whose session cookie is sent; "anonymous" sends none
+    url: str
+    kind: str = "html"  # "html", "ical" or "floor": what the content check looks for
+    expect: str = ""  # text the page must contain
+    secret: str = ""  # part of the address not to print or save (a feed token)
+    cookie: str = ""
+    queries_first: int = 0
+    queries: int = 0
+    queries_cached: int = 0
+    load: dict = field(default_factory=dict)
+
+    @property
+    def shown_url(self) -> str:
+        return self.url.replace(self.secret, "<token>") if self.secret else self.url
+
+
+def fail(message: str) -> None:
+    sys.exit(f"\nbench: {message}")
+
+
+# --- 1. Pages, sessions and query counts (Django in this process) -----------------------------------
+
+
+def setup_django() -> None:
+    sys.path.insert(0, str(ROOT))
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "haninge_portal.settings")
+    import django
+
+    django.setup()
+
+
+def find_pages(search_word: str) -> tuple[list[Page], dict]:
+    """The pages to drive, with their addresses; and the people signed in, by role."""
+    from django.conf import settings
+    from django.urls import reverse
+    from django.utils import timezone, translation
+    from django.utils.html import escape
+
+    from core.models import Meeting, MeetingStatus, NationalMinority, Tier, User
+    from followup.models import ActionStatus, Cycle, current_among
+    from search.queries import search
+
+    people = {}
+    for role, email in DEMO_LOGINS.items():
+        if email is None:
+            continue
+        people[role] = User.objects.filter(email=email, is_active=True).first()
+        if people[role] is None:
+            fail(
+                f"no active user {email} ({role}) in {settings.DATABASES['default']['NAME']}: load demo data."
+            )
+    finns = NationalMinority.objects.filter(slug="sverigefinnar").first()
+    meeting = (
+        Meeting.objects.filter(forum__tier=Tier.DIALOGUE, forum__minority=finns, status=MeetingStatus.HELD)
+        .order_by("-starts_at")
+        .first()
+    )
+    cycle = current_among(list(Cycle.objects.all()), timezone.localdate())
+    if finns is None or meeting is None or cycle is None:
+        fail("the database needs the Sweden Finns, a held meeting of their dialogue group and a cycle.")
+    department = people["admin_contact"].department
+    if department is None:
+        fail("the administration contact has no department.")
+    if not sum(group.count for group in search(people["coordinator"], search_word)):
+        fail(f"searching for {search_word!r} finds nothing: set BENCH_SEARCH to a word in the data.")
+
+    def query(**params) -> str:
+        return "?" + urllib.parse.urlencode(params)
+
+    feed_token = people["representative"].feed_token
+    dashboard = reverse("followup:dashboard")
+    with translation.override(settings.LANGUAGE_CODE):
+        pages = [Page("bare view", "anonymous", reverse("core:bench_floor"), kind="floor")]
+        for role in DEMO_LOGINS:
+            pages.append(Page("public start page" if role == "anonymous" else "home", role, reverse("home")))
+        pages += [
+            Page("calendar", "politician", reverse("core:calendar")),
+            Page(
+                "meeting (Finnish dialogue, held)",
+                "representative",
+                reverse("core:meeting_detail", kwargs={"pk": meeting.pk}),
+                expect=escape(meeting.title),
+            ),
+            Page("proposals inbox", "coordinator", reverse("proposals:inbox")),
+            Page(
+                "action register (status, minority)",
+                "coordinator",
+                reverse("followup:register") + query(status=ActionStatus.ONGOING.value, minority=finns.pk),
+            ),
+            Page("dashboard by year", "politician", dashboard + query(year=cycle.year)),
+            Page(
+                "dashboard by minority", "politician", dashboard + query(year=cycle.year, minority=finns.pk)
+            ),
+            Page(
+                "dashboard by department",
+                "politician",
+                dashboard + query(year=cycle.year, department=department.pk),
+            ),
+            Page("department view", "admin_contact", reverse("followup:department")),
+            Page("search", "coordinator", reverse("search:results") + query(q=search_word)),
+            Page(
+                "iCalendar feed (representative's)",
+                "anonymous",
+                reverse("core:calendar_feed", kwargs={"token": feed_token}),
+                kind="ical",
+                secret=feed_token,
+            ),
+        ]
+    return pages, people
+
+
+def count_queries(pages: list[Page], people: dict) -> None:
+    """Sign each role in once, request each page twice in-process, keep the cookies a browser would send."""
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    clients: dict[str, Client] = {}
+    for page in pages:
+        client = clients.get(page.role)
+        if client is None:
+            client = clients[page.role] = Client(HTTP_HOST="127.0.0.1")
+            if page.role != "anonymous":
+                client.force_login(people[page.role])
+        counts = []
+        # Rendered afresh (the page cache off): what a page costs when its data has just changed.
+        with override_settings(PAGE_CACHE_SECONDS=0):
+            for _ in range(2):
+                with CaptureQueriesContext(connection) as queries:
+                    response = client.get(page.url)
+                if response.status_code != 200:
+                    fail(f"{page.name} ({page.role}) {page.shown_url}: {response.status_code} in-process")
+                counts.append(len(queries))
+        page.queries_first, page.queries = counts
+        # Served from the page cache, as most requests of the load run are.
+        client.get(page.url)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(page.url)
+        page.queries_cached = len(queries)
+    for page in pages:
+        cookies = clients[page.role].cookies
+        page.cookie = "; ".join(f"{name}={morsel.value}" for name, morsel in cookies.items() if morsel.value)
+    connection.close()
+
+
+def data_size() -> dict:
+    from django.conf import settings
+
+    from core.models import Meeting, User
+    from followup.models import Action
+    from proposals.models import Proposal
+
+    return {
+        "database": settings.DATABASES["default"]["NAME"],
+        "users": User.objects.count(),
+        "meetings": Meeting.objects.count(),
+        "proposals": Proposal.objects.count(),
+        "actions": Action.objects.count(),
+    }
+
+
+# --- 2. One request each against gunicorn ---------------------------------------------------------
+
+
+def check_page(base: str, page: Page) -> None:
+    address = urllib.parse.urlsplit(base)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=60)
+    connection.request("GET", page.url, headers={"Cookie": page.cookie} if page.cookie else {})
+    response = connection.getresponse()
+    body = response.read().decode("utf-8", "replace")
+    connection.close()
+    where = f"{page.name} ({page.role}) {page.shown_url}"
+    if response.status != 200:
+        fail(f"{where}: {response.status} {response.getheader('Location') or ''} instead of 200")
+    if page.kind == "floor" and not body.strip().isdigit():
+        fail(f"{where}: expected a number, got {body[:80]!r}")
+    if page.kind == "ical" and not body.startswith("BEGIN:VCALENDAR"):
+        fail(f"{where}: not a calendar: {body[:80]!r}")
+    if page.kind == "html" and (SIGNED_IN_MARK in body) != (page.role != "anonymous"):
+        fail(f"{where}: the page is not shown as {page.role}")
+    if page.expect and page.expect not in body:
+        fail(f"{where}: {page.expect!r} is not on the page")
+    print(
+        f"  200 {page.role:<21} {page.shown_url}  ({len(body) / 1024:.0f} KiB, {page.queries} queries,"
+        f" first request {page.queries_first})"
+    )
+
+
+# --- 3. Load with wrk -----------------------------------------------------------------------------
+
+
+def run_wrk(base: str, page: Page, seconds: int) -> dict:
+    command = ["wrk", f"-t{THREADS}", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s", "-s", str(LUA)]
+    if page.cookie:
+        command += ["-H", f"Cookie: {page.cookie}"]
+    # The arguments are this script's own: the page's address from reverse(), the cookie Django set.
+    finished = subprocess.run(  # noqa: S603
+        [*command, base + page.url], capture_output=True, text=True, check=True
+    )
+    output = finished.stdout
+    line = next((line for line in output.splitlines() if line.startswith("BENCH_JSON ")), None)
+    if line is None:
+        fail(f"wrk printed no summary for {page.name}:\n{output}")
+    return json.loads(line.removeprefix("BENCH_JSON "))
+
+
+def figures(result: dict) -> dict:
+    errors = result["errors"]
+    # wrk's own status count (4xx, 5xx) is within non200; the others are failures to get an answer.
+    failures = errors["connect"] + errors["read"] + errors["write"] + errors["timeout"]
+    return {
+        "requests": result["requests"],
+        "requests_per_s": round(result["requests"] / (result["duration_us"] / 1e6), 1),
+        "p50_ms": round(result["p50_us"] / 1000, 1),
+        "p95_ms": round(result["p95_us"] / 1000, 1),
+        "p99_ms": round(result["p99_us"] / 1000, 1),
+        "max_ms": round(result["max_us"] / 1000, 1),
+        "errors": failures + result["non200"],
+        "error_detail": {**errors, "non200": result["non200"], "non200_status": result["non200_status"]},
+    }
+
+
+# --- 4. The report and the charts -----------------------------------------------------------------
+
+
+def manage(*args: str) -> str:
+    finished = subprocess.run(  # noqa: S603 (this script's own arguments)
+        [sys.executable, "manage.py", *args], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    if finished.returncode:
+        print(finished.stdout + finished.stderr, file=sys.stderr)
+        fail(f"manage.py {' '.join(args)} failed")
+    return finished.stdout
+
+
+def bench_report(runs: int) -> dict:
+    output = manage("bench_report", "--runs", str(runs))
+    totals = [float(s) for s in re.findall(r"^run \d+: .*total ([\d.]+) s", output, re.MULTILINE)]
+    memory = re.search(r"peak Python heap ([\d.]+) MiB, peak RSS of the process ([\d.]+) MiB", output)
+    return {
+        "runs_s": totals,
+        "best_s": min(totals) if totals else None,
+        "peak_heap_mib": float(memory[1]) if memory else None,
+        "peak_rss_mib": float(memory[2]) if memory else None,
+        "output": output.strip().splitlines(),
+    }
+
+
+def bench_charts(runs: int) -> dict:
+    output = manage("bench_charts", "--runs", str(runs), "--json")
+    line = next(line for line in output.splitlines() if line.startswith("BENCH_JSON "))
+    lines = [line for line in output.strip().splitlines() if not line.startswith("BENCH_JSON ")]
+    return {**json.loads(line.removeprefix("BENCH_JSON ")), "output": lines}
+
+
+# --- Output ---------------------------------------------------------------------------------------
+
+
+def rows(pages: list[Page]) -> list[dict]:
+    floor = pages[0].load["requests_per_s"] or 1
+    result = []
+    for page in pages:
+        ratio = round(page.load["requests_per_s"] / floor, 2)
+        result.append(
+            {
+                "page": page.name,
+                "role": page.role,
+                "url": page.shown_url,
+                "queries": page.queries,
+                "queries_first_request": page.queries_first,
+                "queries_cached": page.queries_cached,
+                **page.load,
+                "ratio": ratio,
+                "required_met": page.load["p95_ms"] <= TARGET_P95_MS and page.load["errors"] == 0,
+                "goal_met": ratio >= TARGET_RATIO,
+                "queries_met": page.queries <= TARGET_QUERIES,
+            }
+        )
+    return result
+
+
+def print_table(table: list[dict]) -> None:
+    def mark(ok: bool) -> str:
+        return "ok" if ok else "MISS"
+
+    header = (
+        f"{'page':<36} {'role':<20} {'req/s':>7} {'p50 ms':>7} {'p95 ms':>7} {'p99 ms':>7} "
+        f"{'queries':>7} {'cached':>6} {'errors':>6} {'ratio':>5}  {'required':<8} {'goal':<4} {'q≤15':<4}"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in table:
+        print(
+            f"{row['page']:<36} {row['role']:<20} {row['requests_per_s']:>7.1f} {row['p50_ms']:>7.1f} "
+            f"{row['p95_ms']:>7.1f} {row['p99_ms']:>7.1f} {row['queries']:>7} {row['queries_cached']:>6} "
+            f"{row['errors']:>6} "
+            f"{row['ratio']:>5.2f}  {mark(row['required_met']):<8} {mark(row['goal_met']):<4} "
+            f"{mark(row['queries_met']):<4}"
+        )
+    print(
+        f"required: p95 ≤ {TARGET_P95_MS} ms and no errors (any answer but 200); goal: throughput ≥ "
+        f"{TARGET_RATIO} × the bare view's; queries per request ≤ {TARGET_QUERIES} (rendered afresh; "
+        "'cached': served from the page cache)"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base-url", required=True, help="where gunicorn serves, e.g. http://127.0.0.1:8123")
+    parser.add_argument("--seconds", type=int, default=int(os.environ.get("BENCH_SECONDS", 8)))
+    parser.add_argument("--warmup", type=int, default=int(os.environ.get("BENCH_WARMUP", 1)))
+    parser.add_argument(
+        "--search", default=os.environ.get("BENCH_SEARCH", "finska"), help="word to search for"
+    )
+    parser.add_argument("--report-runs", type=int, default=int(os.environ.get("BENCH_REPORT_RUNS", 2)))
+    parser.add_argument("--chart-runs", type=int, default=int(os.environ.get("BENCH_CHART_RUNS", 5)))
+    parser.add_argument("--out-dir", type=Path, default=ROOT / "bench")
+    args = parser.parse_args()
+    started = dt.datetime.now(dt.UTC)
+    load_before = os.getloadavg()[0]
+
+    setup_django()
+    print("Pages, signed in per role, and their queries per request (in-process)")
+    pages, people = find_pages(args.search)
+    count_queries(pages, people)
+    size = data_size()
+
+    print(f"\nOne request each from gunicorn at {args.base_url}")
+    for page in pages:
+        check_page(args.base_url, page)
+
+    print(f"\nLoad: wrk, {THREADS} threads, {CONNECTIONS} connections, {args.seconds} s a page")
+    for page in pages:
+        if args.warmup:
+            run_wrk(args.base_url, page, args.warmup)
+        page.load = figures(run_wrk(args.base_url, page, args.seconds))
+        load = page.load
+        print(
+            f"  {page.name} ({page.role}): {load['requests_per_s']:.0f} req/s, p95 {load['p95_ms']:.0f} ms,"
+            f" {load['errors']} errors"
+        )
+
+    print(f"\nQuarterly report (manage.py bench_report, {args.report_runs} runs)")
+    report = bench_report(args.report_runs)
+    print(f"\nDashboard charts (manage.py bench_charts, {args.chart_runs} runs)")
+    charts = bench_charts(args.chart_runs)
+
+    table = rows(pages)
+    print(f"\nResults ({size['database']}: {size['users']} users, {size['meetings']} meetings, ", end="")
+    print(f"{size['proposals']} proposals, {size['actions']} actions)\n")
+    print_table(table)
+    load_after = os.getloadavg()[0]
+    if max(load_before, load_after) > (os.cpu_count() or 1) / 2:
+        print(
+            f"warning: load average {load_before:.1f} before the run, {load_after:.1f} after: other work on "
+            "this machine skews the figures"
+        )
+    print(
+        f"\nquarterly PDF report: best {report['best_s']} s of {report['runs_s']}, peak Python heap "
+        f"{report['peak_heap_mib']} MiB, peak RSS {report['peak_rss_mib']} MiB"
+    )
+    print(
+        f"dashboard figures + {charts['charts']} SVG charts (cycle {charts['cycle']}): best {charts['best_ms']} ms, "
+        f"median {charts['median_ms']} ms, peak Python heap {charts['peak_heap_mib']} MiB"
+    )
+    missed = [f"{r['page']} ({r['role']})" for r in table if not r["required_met"]]
+    below = [f"{r['page']} ({r['role']})" for r in table if not r["goal_met"]]
+    heavy = [f"{r['page']} ({r['role']}): {r['queries']}" for r in table if not r["queries_met"]]
+    print(f"\nrequired target missed: {', '.join(missed) or 'none'}")
+    print(f"goal missed (ratio < {TARGET_RATIO}): {', '.join(below) or 'none'}")
+    print(f"more than {TARGET_QUERIES} queries: {', '.join(heavy) or 'none'}")
+
+    result = {
+        "started_at": started.isoformat(timespec="seconds"),
+        "commit": subprocess.run(  # noqa: S603
+            ["git", "rev-parse", "--short", "HEAD"],  # noqa: S607 (git from PATH, as in a shell)
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip(),
+        "setup": {
+            "server": "gunicorn haninge_portal.wsgi:application, DEBUG off, no access log",
+            "workers": int(os.environ.get("GUNICORN_WORKERS", 5)),
+            "cpus": os.cpu_count(),
+            # Other work on the machine skews the figures: the 1-minute load average before and after.
+            "load_average": [round(load_before, 2), round(load_after, 2)],
+            "wrk": {"threads": THREADS, "connections": CONNECTIONS, "seconds": args.seconds},
+            "data": size,
+        },
+        "targets": {"p95_ms": TARGET_P95_MS, "errors": 0, "ratio": TARGET_RATIO, "queries": TARGET_QUERIES},
+        "pages": table,
+        "report": report,
+        "charts": charts,
+    }
+    args.out_dir.mkdir(exist_ok=True)
+    text = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
+    stamped = args.out_dir / f"results-{started.strftime('%Y%m%dT%H%M%SZ')}.json"
+    stamped.write_text(text)
+    (args.out_dir / "latest.json").write_text(text)
+    print(f"\nwritten: {stamped} and {args.out_dir / 'latest.json'}")
+
+
+if __name__ == "__main__":
+    main()
