@@ -39,7 +39,10 @@ DJANGO_DEBUG=false DJANGO_SECRET_KEY="$("$PY" -c 'import secrets; print(secrets.
 say "docker-compose.yml is valid (with .env.example as its .env)"
 compose_dir="$(mktemp -d)"
 cp docker-compose.yml "$compose_dir/" && cp .env.example "$compose_dir/.env"
+cp docker-compose.app-host.yml "$compose_dir/"
 (cd "$compose_dir" && POSTGRES_PASSWORD=ci DJANGO_SECRET_KEY=ci docker-compose -f docker-compose.yml config -q)
+(cd "$compose_dir" && POSTGRES_PASSWORD=ci DJANGO_SECRET_KEY=ci SHARED_DATABASE_URL=postgres://ci@db/ci \
+  SHARED_REDIS_URL=redis://redis:6379/0 docker-compose -f docker-compose.yml -f docker-compose.app-host.yml config -q)
 rm -rf "$compose_dir"
 
 say "Tests (PostgreSQL, Redis, a real Celery worker, Chromium)"
