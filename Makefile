@@ -2,8 +2,9 @@
 .DEFAULT_GOAL := help
 SHELL := /bin/bash
 PY := .venv/bin/python
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/haninge_bench
 
-.PHONY: help run test messages lint format migrations vendor-designsystemet bench-report
+.PHONY: help run test messages lint format migrations vendor-designsystemet bench-report bench bench-data
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-22s %s\n", $$1, $$2}'
@@ -16,6 +17,12 @@ test: ## Set up everything and run every check (ruff, migrations, catalogs, chec
 
 bench-report: ## Time and peak memory of the quarterly PDF report on the data in DATABASE_URL
 	DJANGO_DEBUG=true $(PY) manage.py bench_report
+
+bench-data: ## Fill BENCH_DATABASE_URL (created if missing) with the demo data and ten years of history
+	BENCH_DATABASE_URL='$(BENCH_DATABASE_URL)' scripts/bench_data.sh
+
+bench: ## Load-test the pages as production serves them (gunicorn, wrk) on BENCH_DATABASE_URL; results in bench/
+	BENCH_DATABASE_URL='$(BENCH_DATABASE_URL)' scripts/bench.sh
 
 messages: ## Update the sv/fi/en catalogs in locale/ after changing UI strings, then compile them
 	DJANGO_DEBUG=true $(PY) manage.py makemessages -l sv -l fi -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var
