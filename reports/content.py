@@ -8,6 +8,9 @@ import datetime as dt
 from decimal import Decimal
 
 from django.conf import settings
+from django.db import connection
+from django.db.models import Max
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -20,6 +23,14 @@ from proposals.models import Proposal
 from proposals.participation import ConsultationRecord, _row
 
 from .models import ReportKind
+
+# Long lists stop here: the report names the most pressing and the total, the portal holds the rest.
+LIST_LIMIT = 25
+
+
+def _localized(language: str, name: str) -> str:
+    with translation.override(language):
+        return reverse(name)
 
 
 def _number(value) -> float | int | None:
@@ -131,15 +142,21 @@ def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
             "received": timezone.localtime(p.created_at).date().isoformat(),
             "status": str(p.get_status_display()),
         }
-        for p in waiting[:200]
+        for p in waiting[:LIST_LIMIT]
     ]
+    data["proposals"]["waiting_total"] = waiting.count()
+    data["proposals"]["waiting_url"] = f"{site}{_localized(language, 'proposals:inbox')}"
 
-    # What changed in the period: the progress updates written in it.
-    updates = (
-        ProgressUpdate.objects.filter(written_on__gte=start, written_on__lte=end)
-        .select_related("action__department")
-        .order_by("written_on", "pk")
+    # What changed in the period: each action's latest progress update written in it, newest first.
+    updates = ProgressUpdate.objects.filter(written_on__gte=start, written_on__lte=end)
+    data["changes_updates"] = updates.count()
+    latest = (
+        updates.order_by("action_id", "-written_on", "-pk").distinct("action_id").values("pk")
+        if connection.vendor == "postgresql"
+        else updates.values("action_id").annotate(pk=Max("pk")).values("pk")
     )
+    changed = updates.filter(pk__in=latest)
+    data["changes_total"] = changed.count()
     data["changes"] = [
         {
             "date": u.written_on.isoformat(),
@@ -147,12 +164,15 @@ def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
             "department": u.action.department.name,
             "status": str(u.get_status_display()),
             "progress": u.progress,
-            "text": u.text[:600],
+            "text": u.text[:300],
         }
-        for u in updates[:500]
+        for u in changed.select_related("action__department").order_by("-written_on", "-pk")[:LIST_LIMIT]
     ]
+    data["register_url"] = f"{site}{_localized(language, 'followup:register')}"
 
-    # Overdue at the end of the period.
+    # Overdue at the end of the period: the longest overdue first.
+    overdue_actions = Action.objects.overdue(end)
+    data["overdue_actions_total"] = overdue_actions.count()
     data["overdue_actions"] = [
         {
             "title": a.title,
@@ -161,8 +181,12 @@ def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
             "status": str(a.get_status_display()),
             "progress": a.progress,
         }
-        for a in Action.objects.overdue(end).select_related("department").order_by("due_on", "pk")[:300]
+        for a in overdue_actions.select_related("department").order_by("due_on", "pk")[:LIST_LIMIT]
     ]
+    data["overdue_url"] = f"{site}{_localized(language, 'followup:register')}?cycle=all&overdue=on"
+    overdue_commitments = Commitment.objects.overdue(end)
+    data["overdue_commitments_total"] = overdue_commitments.count()
+    data["commitments_url"] = f"{site}{_localized(language, 'dialogues:commitment_list')}"
     data["overdue_commitments"] = [
         {
             "title": c.title,
@@ -170,9 +194,9 @@ def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
             "forum": c.forum.name,
             "due": c.due_on.isoformat(),
         }
-        for c in Commitment.objects.overdue(end)
-        .select_related("department", "forum")
-        .order_by("due_on", "pk")[:300]
+        for c in overdue_commitments.select_related("department", "forum").order_by("due_on", "pk")[
+            :LIST_LIMIT
+        ]
     ]
 
     # Indicators against their targets.
@@ -206,8 +230,8 @@ def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
             "consulted": row.record.consulted,
             "form": str(row.record.get_form_display()),
             "children_and_youth": row.record.children_and_youth,
-            "what_they_said": row.record.what_they_said[:600],
-            "how_it_changed": row.record.how_it_changed[:600],
+            "what_they_said": row.record.what_they_said[:300],
+            "how_it_changed": row.record.how_it_changed[:300],
         }
         for row in (_row(record) for record in records)
     ]

@@ -227,3 +227,28 @@ def test_the_archive_costs_the_same_queries_for_few_and_many_reports(
     with django_assert_num_queries(6):
         page = client.get(reverse("reports:archive")).content.decode()
     assert page.count('id="report-') == size
+
+
+def test_long_lists_name_the_most_pressing_and_point_to_the_rest(period_data, world):
+    """Ten years of data must not make a report of a hundred pages: each list stops at LIST_LIMIT."""
+    from reports.content import LIST_LIMIT
+
+    end = period_data["end"]
+    for days in range(1, LIST_LIMIT + 6):
+        ActionFactory(
+            title_sv=f"Försenad insats {days}",
+            status=ActionStatus.ONGOING,
+            due_on=end - dt.timedelta(days=days),
+        )
+    report = Report.objects.create(
+        kind=ReportKind.QUARTERLY, period_start=period_data["start"], period_end=end, language="sv"
+    )
+    tasks.generate_report(report.pk)
+    report.refresh_from_db()
+    total = LIST_LIMIT + 6  # and the fixture's own overdue action
+    assert report.snapshot["overdue_actions_total"] == total
+    assert len(report.snapshot["overdue_actions"]) == LIST_LIMIT
+    text = text_of(pdf_of(report))
+    assert f"Här visas {LIST_LIMIT} av {total}. Hela listan finns i portalen:" in text
+    assert "Försenad insats 30" in text  # the longest overdue are the ones shown
+    assert "overdue=on" in text
