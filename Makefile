@@ -4,7 +4,7 @@ SHELL := /bin/bash
 PY := .venv/bin/python
 BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/haninge_bench
 
-.PHONY: help run test messages lint format migrations vendor-designsystemet bench-report bench bench-data
+.PHONY: help run test messages lint format migrations vendor-designsystemet bench-report bench bench-data backup restore
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-22s %s\n", $$1, $$2}'
@@ -23,6 +23,12 @@ bench-data: ## Fill BENCH_DATABASE_URL (created if missing) with the demo data a
 
 bench: ## Load-test the pages as production serves them (gunicorn, wrk) on BENCH_DATABASE_URL; results in bench/
 	BENCH_DATABASE_URL='$(BENCH_DATABASE_URL)' scripts/bench.sh
+
+backup: ## Back up the database in DATABASE_URL and the uploaded files and reports (MEDIA_ROOT) to var/backups/<time>
+	scripts/backup.sh
+
+restore: ## Restore a backup into DATABASE_URL and MEDIA_ROOT: make restore BACKUP=var/backups/<time> (asks first)
+	BACKUP='$(BACKUP)' scripts/restore.sh
 
 messages: ## Update the sv/fi/en catalogs in locale/ after changing UI strings, then compile them
 	DJANGO_DEBUG=true $(PY) manage.py makemessages -l sv -l fi -l en --no-obsolete --ignore=.venv --ignore=node_modules --ignore=var
