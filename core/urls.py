@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import bench, calendar, forums, meetings, profile
+from .views import bench, calendar, forums, meetings, profile, statements
 
 app_name = "core"
 
@@ -37,4 +37,7 @@ urlpatterns = [
     path("calendar/feed/reset/", calendar.reset_feed, name="calendar_feed_reset"),
     # The floor of `make bench`: one query, a one-line template (scripts/bench.py compares pages with it).
     path("bench/floor/", bench.bench_floor, name="bench_floor"),
+    # Public duties: the accessibility statement (lag 2018:1937) and the privacy notice, linked from every page.
+    path("accessibility/", statements.AccessibilityView.as_view(), name="accessibility"),
+    path("privacy/", statements.PrivacyView.as_view(), name="privacy"),
 ]

@@ -88,5 +88,8 @@ ROWS.update(
         "core:calendar_feed": ({"token": "made-up-token-that-belongs-to-nobody"}, everyone(404)),
         # The floor of `make bench`: public, one query.
         "core:bench_floor": ({}, everyone(200)),
+        # The accessibility statement and the privacy notice are for everyone.
+        "core:accessibility": ({}, everyone(200)),
+        "core:privacy": ({}, everyone(200)),
     }
 )
