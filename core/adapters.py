@@ -1,6 +1,7 @@
 """How allauth fits the portal: residents sign up themselves; mail goes in the person's language."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 from django.utils import translation
 
 from .models import Role
@@ -23,3 +24,14 @@ class AccountAdapter(DefaultAccountAdapter):
         language = getattr(user, "language", None) or translation.get_language()
         with translation.override(language):
             super().send_mail(template_prefix, email, context)
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    """Those whose role requires a second factor may replace their authenticator app, not remove it."""
+
+    def can_delete_authenticator(self, authenticator) -> bool:
+        from .middleware import must_use_second_factor
+
+        if authenticator.type == authenticator.Type.TOTP and must_use_second_factor(authenticator.user):
+            return False
+        return super().can_delete_authenticator(authenticator)

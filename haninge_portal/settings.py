@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "django.forms",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "django_celery_beat",
@@ -99,6 +100,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "core.middleware.RequireSecondFactorMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -232,6 +234,14 @@ ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Haninge] "
 ACCOUNT_ADAPTER = "core.adapters.AccountAdapter"
 ACCOUNT_FORMS = {"signup": "core.forms.SignupForm"}
+
+# A second factor (an authenticator app, with recovery codes): required for these portal roles (and for
+# staff and superusers), offered to everyone else on their profile. RequireSecondFactorMiddleware sends
+# a person who must have one and has none to set it up before anything else.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "core.adapters.MFAAdapter"
+MFA_TOTP_ISSUER = "Haninge nationella minoriteter"
+MFA_REQUIRED_FOR = env_list("MFA_REQUIRED_FOR", "coordinator,administrator")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -107,6 +107,15 @@ def find_pages(search_word: str) -> tuple[list[Page], dict]:
             fail(
                 f"no active user {email} ({role}) in {settings.DATABASES['default']['NAME']}: load demo data."
             )
+    # Coordinators and administrators sign in with an authenticator app in production: give theirs one.
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    from core.middleware import must_use_second_factor
+
+    for person in people.values():
+        if must_use_second_factor(person) and not Authenticator.objects.filter(user=person).exists():
+            TOTP.activate(person, generate_totp_secret())
     finns = NationalMinority.objects.filter(slug="sverigefinnar").first()
     meeting = (
         Meeting.objects.filter(forum__tier=Tier.DIALOGUE, forum__minority=finns, status=MeetingStatus.HELD)

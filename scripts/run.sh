@@ -5,6 +5,9 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 export DJANGO_DEBUG="${DJANGO_DEBUG:-true}"
+# Production requires two-step sign-in of coordinators and administrators (MFA_REQUIRED_FOR); the demo
+# leaves it to whoever tries it: MFA_REQUIRED_FOR=coordinator,administrator make run.
+export MFA_REQUIRED_FOR="${MFA_REQUIRED_FOR-}"
 ensure_venv
 ensure_runtime_libraries || echo "(PDF reports need Pango; the rest of the portal runs without it.)"
 compile_messages
@@ -22,5 +25,6 @@ else
   echo "REDIS_URL is not set: background tasks run at once, inside the request."
 fi
 
+[ -z "$MFA_REQUIRED_FOR" ] && echo "Two-step sign-in is not required in this demo (production requires it of coordinators and administrators)."
 say "The portal runs at http://127.0.0.1:8000/ (Ctrl+C stops it)"
 "$PY" manage.py runserver "${PORT:-127.0.0.1:8000}"

@@ -61,6 +61,20 @@ class UserFactory(factory.django.DjangoModelFactory):
                 user=self, email=self.email, defaults={"verified": True, "primary": True}
             )
 
+    @factory.post_generation
+    def second_factor(self, create, extracted, **kwargs):
+        """Coordinators and administrators have an authenticator app, as the portal requires of them;
+        `second_factor=False` makes one who has not set it up yet (a secret string sets that secret)."""
+        from core.middleware import must_use_second_factor
+
+        if not create or extracted is False or not (extracted or must_use_second_factor(self)):
+            return
+        from allauth.mfa.models import Authenticator
+        from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+        if not Authenticator.objects.filter(user=self, type=Authenticator.Type.TOTP).exists():
+            TOTP.activate(self, extracted if isinstance(extracted, str) else generate_totp_secret())
+
 
 class ForumFactory(factory.django.DjangoModelFactory):
     class Meta:
