@@ -202,6 +202,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "proposals.remind_coordinators",
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
     },
+    "queue-waiting-reports": {
+        "task": "reports.queue_waiting",
+        "schedule": crontab(minute="*/5"),
+    },
     "quarterly-reports": {
         "task": "reports.quarterly",
         "schedule": crontab(minute=0, hour=5, day_of_month=1, month_of_year="1,4,7,10"),

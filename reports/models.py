@@ -53,6 +53,8 @@ class Report(models.Model):
     size = models.PositiveBigIntegerField(_("size"), default=0)
     pages = models.PositiveIntegerField(_("pages"), default=0)
     snapshot = models.JSONField(_("data the report was made from"), default=dict, blank=True)
+    # When the task was handed to the broker; empty while Redis was down (reports.queue_waiting sends it then).
+    enqueued_at = models.DateTimeField(null=True, blank=True, editable=False)
     attempts = models.PositiveSmallIntegerField(default=0)
     error = models.TextField(_("error"), blank=True)
 

@@ -114,8 +114,26 @@ def _tell_readers(report: Report) -> None:
 
 
 def order(report: Report) -> None:
-    """Queue the report once the row is committed."""
-    transaction.on_commit(lambda: generate_report.delay(report.pk))
+    """Queue the report once the row is committed; if the broker is down, it waits for the sweep."""
+    transaction.on_commit(lambda: enqueue(report.pk))
+
+
+def enqueue(report_id: int) -> bool:
+    """Hand the report to the broker and note when; a broker that is down fails nothing (the row waits)."""
+    try:
+        generate_report.delay(report_id)
+    except Exception:  # noqa: BLE001 - Redis being down must not fail the request or the schedule
+        logger.warning("Broker unavailable; report %s waits to be queued", report_id, exc_info=True)
+        return False
+    Report.objects.filter(pk=report_id).update(enqueued_at=timezone.now())
+    return True
+
+
+@shared_task(name="reports.queue_waiting")
+def queue_waiting_reports() -> int:
+    """Queue the reports ordered while the broker was down (never handed over, so never twice)."""
+    waiting = Report.objects.filter(status=ReportStatus.QUEUED, enqueued_at__isnull=True).order_by("pk")
+    return sum(enqueue(pk) for pk in waiting.values_list("pk", flat=True))
 
 
 @shared_task(name="reports.quarterly")
