@@ -21,6 +21,12 @@ def signed_in_only(status: int = 200) -> dict[str, int]:
     return {"anonymous": 302, **dict.fromkeys(SIGNED_IN, status)}
 
 
+def signed_in_statuses(**by_role: int) -> dict[str, int]:
+    """Visitors are sent to sign in; every signed-in role is named with its status."""
+    assert set(by_role) == set(SIGNED_IN)
+    return {"anonymous": 302, **by_role}
+
+
 def visitors_only() -> dict[str, int]:
     """Pages for people not yet signed in; the signed in are sent on (302)."""
     return {"anonymous": 200, **dict.fromkeys(SIGNED_IN, 302)}

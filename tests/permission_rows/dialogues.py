@@ -3,7 +3,7 @@ administration contact's department (SÄF). The group's members and the departme
 it; the resident and the Roma council's representative do not (404).
 """
 
-from tests.permission_rows import SIGNED_IN, everyone
+from tests.permission_rows import everyone, signed_in_statuses
 
 
 def _commitment(world) -> dict:
@@ -17,10 +17,7 @@ def _meeting(world) -> dict:
     return {"meeting_pk": world["meetings"]["finnish"].pk}
 
 
-def _statuses(**by_role: int) -> dict[str, int]:
-    """Visitors are sent to sign in; every signed-in role is named."""
-    assert set(by_role) == set(SIGNED_IN)
-    return {"anonymous": 302, **by_role}
+_statuses = signed_in_statuses
 
 
 ROWS = {

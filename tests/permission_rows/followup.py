@@ -5,12 +5,9 @@ The internal action belongs to the administration contact's department (SÄF): i
 a representative may read it but not report (403), a resident or visitor does not know it (404/sign-in).
 """
 
-from tests.permission_rows import SIGNED_IN, everyone
+from tests.permission_rows import everyone, signed_in_statuses
 
-
-def _statuses(**by_role: int) -> dict[str, int]:
-    assert set(by_role) == set(SIGNED_IN)
-    return {"anonymous": 302, **by_role}
+_statuses = signed_in_statuses
 
 
 def _internal_action(world) -> dict:

@@ -1,12 +1,9 @@
 """Rows for the state grant: coordinators and administrators account for it, politicians read the account,
 everyone else is refused; a grant's own pages are unknown (404) to those who may not read them."""
 
-from tests.permission_rows import SIGNED_IN
+from tests.permission_rows import signed_in_statuses
 
-
-def _statuses(**by_role: int) -> dict[str, int]:
-    assert set(by_role) == set(SIGNED_IN)
-    return {"anonymous": 302, **by_role}
+_statuses = signed_in_statuses
 
 
 def _grant(world) -> dict:

@@ -3,7 +3,7 @@ by its representative. Its forum's members and those who see every meeting know 
 the Roma council's representative do not (404). POST-only actions answer GET with 405.
 """
 
-from tests.permission_rows import SIGNED_IN, everyone
+from tests.permission_rows import everyone, signed_in_statuses
 
 
 def _proposal(world):
@@ -34,9 +34,7 @@ def _item_kwargs(world) -> dict:
     return {"pk": world["meetings"]["finnish"].agenda_items.first().pk}
 
 
-def _statuses(**by_role: int) -> dict[str, int]:
-    assert set(by_role) == set(SIGNED_IN)
-    return {"anonymous": 302, **by_role}
+_statuses = signed_in_statuses
 
 
 COORDINATORS_ACT = _statuses(

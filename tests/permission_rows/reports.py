@@ -1,12 +1,9 @@
 """Rows for reports: politicians, coordinators and administrators read the archive; coordinators and
 administrators order reports; everyone else is refused (403), visitors are sent to sign in."""
 
-from tests.permission_rows import SIGNED_IN
+from tests.permission_rows import signed_in_statuses
 
-
-def _statuses(**by_role: int) -> dict[str, int]:
-    assert set(by_role) == set(SIGNED_IN)
-    return {"anonymous": 302, **by_role}
+_statuses = signed_in_statuses
 
 
 def _report(world) -> dict:
