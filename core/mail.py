@@ -5,7 +5,6 @@ rolled back nor lost when Redis or the mail server is down: `deliver_waiting_mai
 """
 
 import base64
-import logging
 from collections.abc import Sequence
 
 from django.conf import settings
@@ -14,9 +13,8 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.utils import timezone
 
+from .broker import hand_over
 from .models import OutgoingMail
-
-logger = logging.getLogger(__name__)
 
 
 def _attachment_record(attachment) -> list[str]:
@@ -55,10 +53,7 @@ def queue_delivery(mail_id: int) -> None:
     """Hand the message to Celery; if the broker is down, the periodic sweep sends it later."""
     from .tasks import deliver_mail
 
-    try:
-        deliver_mail.delay(mail_id)
-    except Exception:  # noqa: BLE001 - the broker being down must not fail the request
-        logger.warning("Broker unavailable; mail %s waits in the outbox", mail_id, exc_info=True)
+    hand_over(deliver_mail, mail_id)
 
 
 def build_message(mail: OutgoingMail) -> EmailMultiAlternatives:

@@ -28,11 +28,6 @@ from .models import ReportKind
 LIST_LIMIT = 25
 
 
-def _localized(language: str, name: str) -> str:
-    with translation.override(language):
-        return reverse(name)
-
-
 def _number(value) -> float | int | None:
     if value is None:
         return None
@@ -145,7 +140,7 @@ def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
         for p in waiting[:LIST_LIMIT]
     ]
     data["proposals"]["waiting_total"] = waiting.count()
-    data["proposals"]["waiting_url"] = f"{site}{_localized(language, 'proposals:inbox')}"
+    data["proposals"]["waiting_url"] = f"{site}{reverse('proposals:inbox')}"
 
     # What changed in the period: each action's latest progress update written in it, newest first.
     updates = ProgressUpdate.objects.filter(written_on__gte=start, written_on__lte=end)
@@ -168,7 +163,7 @@ def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
         }
         for u in changed.select_related("action__department").order_by("-written_on", "-pk")[:LIST_LIMIT]
     ]
-    data["register_url"] = f"{site}{_localized(language, 'followup:register')}"
+    data["register_url"] = f"{site}{reverse('followup:register')}"
 
     # Overdue at the end of the period: the longest overdue first.
     overdue_actions = Action.objects.overdue(end)
@@ -183,10 +178,10 @@ def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
         }
         for a in overdue_actions.select_related("department").order_by("due_on", "pk")[:LIST_LIMIT]
     ]
-    data["overdue_url"] = f"{site}{_localized(language, 'followup:register')}?cycle=all&overdue=on"
+    data["overdue_url"] = f"{site}{reverse('followup:register')}?cycle=all&overdue=on"
     overdue_commitments = Commitment.objects.overdue(end)
     data["overdue_commitments_total"] = overdue_commitments.count()
-    data["commitments_url"] = f"{site}{_localized(language, 'dialogues:commitment_list')}"
+    data["commitments_url"] = f"{site}{reverse('dialogues:commitment_list')}"
     data["overdue_commitments"] = [
         {
             "title": c.title,

@@ -17,6 +17,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
+from core.broker import hand_over
 from core.models import Role, User
 from core.services import notify
 
@@ -120,10 +121,7 @@ def order(report: Report) -> None:
 
 def enqueue(report_id: int) -> bool:
     """Hand the report to the broker and note when; a broker that is down fails nothing (the row waits)."""
-    try:
-        generate_report.delay(report_id)
-    except Exception:  # noqa: BLE001 - Redis being down must not fail the request or the schedule
-        logger.warning("Broker unavailable; report %s waits to be queued", report_id, exc_info=True)
+    if not hand_over(generate_report, report_id):
         return False
     Report.objects.filter(pk=report_id).update(enqueued_at=timezone.now())
     return True
