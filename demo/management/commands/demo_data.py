@@ -15,4 +15,7 @@ class Command(BaseCommand):
         width = max(len(str(role)) for role, _email, _password in result["logins"])
         for role, email, password in result["logins"]:
             self.stdout.write(f"  {str(role):<{width}}  {email:<32} {password}")
-        self.stdout.write(f"Reports in the archive: {len(reports)}")
+        if reports:
+            self.stdout.write(f"Reports in the archive: {len(reports)}")
+        else:
+            self.stdout.write("No demo reports: WeasyPrint needs Pango (apt-get install libpango-1.0-0).")
