@@ -40,6 +40,9 @@ def test_a_coordinator_sets_up_an_authenticator_app_and_signs_in_with_it(page, m
     page.goto("/sv/followup/")
     expect(page.locator("h1")).to_be_visible()
     assert "/accounts/" not in page.url
+    page.goto("/sv/accounts/2fa/")  # the overview of the person's second factors
+    expect(page.locator("h1")).to_be_visible()
+    assert_accessible(page, "mfa-index")
 
     # The next sign-in asks for the code.
     page.context.clear_cookies()
