@@ -5,11 +5,8 @@ title from `<title>`. The fonts (Noto Sans, DejaVu Sans as fallback) carry the S
 and Romani letters.
 """
 
-import io
-
 from django.template.loader import render_to_string
 from django.utils import translation
-from pypdf import PdfReader
 
 from followup import charts
 
@@ -53,4 +50,4 @@ def render_pdf(report, snapshot: dict, target) -> int:
     else:
         with open(target, "wb") as handle:
             handle.write(pdf)
-    return len(PdfReader(io.BytesIO(pdf)).pages)
+    return len(document.pages)
