@@ -189,6 +189,12 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_TIME_LIMIT = 15 * 60
+# A task taken by a worker that then vanished whole (SIGKILL, a lost machine) goes back to the queue this
+# long after it was taken, when a worker next looks. Keep it above the task time limit and the longest
+# retry countdown, or a slow task runs twice; tests/integration/test_worker_killed.py sets it short.
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("BROKER_VISIBILITY_TIMEOUT_SECONDS", 60 * 60),
+}
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Europe/Stockholm"
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"

@@ -5,6 +5,8 @@ again, and the PDF is written under a temporary name and moved into place only w
 killed mid-render leaves no partial file; with `acks_late` the broker hands the task to another worker.
 """
 
+import contextlib
+import glob
 import logging
 import os
 import tempfile
@@ -55,6 +57,7 @@ def make(report: Report) -> Report:
         final = None
     target_dir = os.path.dirname(final) if final else tempfile.gettempdir()
     os.makedirs(target_dir, exist_ok=True)
+    _remove_stale_partials(target_dir, name)
     partial = os.path.join(target_dir, f"{name}.{uuid.uuid4().hex}.part")
     try:
         pages = render_pdf(report, snapshot, partial)
@@ -76,6 +79,17 @@ def make(report: Report) -> Report:
     report.finished_at = timezone.now()
     report.save(update_fields=["file", "size", "pages", "snapshot", "status", "finished_at"])
     return report
+
+
+def _remove_stale_partials(directory: str, name: str) -> None:
+    """Remove what an earlier attempt at this report left half-written: a worker killed mid-write
+    (SIGKILL, out of memory, a lost machine) never reaches its `finally`. The name carries the report's
+    pk and the task is the only writer of it, so these files belong to this report's dead attempts.
+    """
+    for stale in glob.glob(os.path.join(glob.escape(directory), f"{glob.escape(name)}.*.part")):
+        logger.warning("Removing %s, left by an earlier attempt that did not finish", stale)
+        with contextlib.suppress(FileNotFoundError):
+            os.remove(stale)
 
 
 @shared_task(
