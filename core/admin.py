@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
+from . import mail as outbox
 from .models import Department, Forum, Language, Meeting, Membership, NationalMinority, OutgoingMail, User
 
 
@@ -74,3 +76,18 @@ class OutgoingMailAdmin(admin.ModelAdmin):
     list_display = ["subject", "created_at", "sent_at", "attempts", "failed"]
     list_filter = ["failed"]
     readonly_fields = [f.name for f in OutgoingMail._meta.fields]
+    actions = ["deliver_again"]
+
+    @admin.action(description=_("Try the selected failed mail again"), permissions=["change"])
+    def deliver_again(self, request, queryset) -> None:
+        """Once the mail server is fixed: failed messages get a fresh round of attempts (sent ones never again)."""
+        count = outbox.deliver_again(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d failed message is queued for delivery again.",
+                "%(count)d failed messages are queued for delivery again.",
+                count,
+            )
+            % {"count": count},
+        )

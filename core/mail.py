@@ -10,6 +10,8 @@ from collections.abc import Sequence
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.core.mail.message import make_msgid
+from django.core.mail.utils import DNS_NAME
 from django.db import transaction
 from django.utils import timezone
 
@@ -27,6 +29,19 @@ def _attachment_record(attachment) -> list[str]:
     return [filename or "", base64.b64encode(content).decode("ascii"), mimetype or "application/octet-stream"]
 
 
+def _with_message_id(headers: dict) -> dict:
+    """The headers with a Message-ID fixed once, when the message is stored.
+
+    Django makes a new one for every sending; a fixed one makes a message that is ever sent twice (the
+    server accepted it, then the database lost the record of that) the same message to the recipient's
+    mail program, which shows it once.
+    """
+    headers = dict(headers)
+    if not any(key.lower() == "message-id" for key in headers):
+        headers["Message-ID"] = make_msgid(domain=DNS_NAME)
+    return headers
+
+
 def store(message: EmailMessage) -> OutgoingMail:
     """Put one message in the outbox and queue its delivery once the transaction commits."""
     html = ""
@@ -42,7 +57,7 @@ def store(message: EmailMessage) -> OutgoingMail:
         cc=list(message.cc),
         bcc=list(message.bcc),
         reply_to=list(message.reply_to),
-        headers=dict(message.extra_headers),
+        headers=_with_message_id(message.extra_headers),
         attachments=[_attachment_record(a) for a in message.attachments],
     )
     transaction.on_commit(lambda: queue_delivery(mail.pk))
@@ -100,6 +115,20 @@ def deliver(mail_id: int) -> bool:
     if error is not None:
         raise error
     return True
+
+
+@transaction.atomic
+def deliver_again(mails) -> int:
+    """Give failed messages (never sent) a fresh round of attempts and queue them; return how many."""
+    failed = list(
+        OutgoingMail.objects.select_for_update()
+        .filter(pk__in=[m.pk for m in mails], failed=True, sent_at__isnull=True)
+        .values_list("pk", flat=True)
+    )
+    OutgoingMail.objects.filter(pk__in=failed).update(failed=False, attempts=0)
+    for mail_id in failed:
+        transaction.on_commit(lambda mail_id=mail_id: queue_delivery(mail_id))
+    return len(failed)
 
 
 class OutboxEmailBackend(BaseEmailBackend):

@@ -11,7 +11,6 @@ from .models import OutgoingMail
     name="core.deliver_mail",
     bind=True,
     max_retries=5,
-    default_retry_delay=60,
     acks_late=True,
 )
 def deliver_mail(self, mail_id: int) -> bool:
@@ -22,7 +21,7 @@ def deliver_mail(self, mail_id: int) -> bool:
         if settings.CELERY_TASK_ALWAYS_EAGER:
             # Without a broker there is nobody to retry later: the sweep picks the message up.
             return False
-        raise self.retry(exc=exc) from exc
+        raise self.retry(exc=exc, countdown=settings.MAIL_RETRY_DELAY_SECONDS) from exc
 
 
 @shared_task(name="core.deliver_waiting_mail")

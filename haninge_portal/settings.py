@@ -388,6 +388,8 @@ LOGGING = {
 # --- The portal's own settings ------------------------------------------------------------------
 # Mail that could not be delivered is retried this many times before it is marked failed.
 MAIL_DELIVERY_MAX_ATTEMPTS = env_int("MAIL_DELIVERY_MAX_ATTEMPTS", 8)
+# Seconds between one failed delivery of a message and the next try (the sweep also tries every 5 minutes).
+MAIL_RETRY_DELAY_SECONDS = env_int("MAIL_RETRY_DELAY_SECONDS", 60)
 # Attachments of meetings: the largest file accepted (the content decides the type, not the name).
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
