@@ -1,12 +1,58 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import mail as outbox
-from .models import Department, Forum, Language, Meeting, Membership, NationalMinority, OutgoingMail, User
+from .models import (
+    AccessLogEntry,
+    Department,
+    ErasureRecord,
+    Forum,
+    Invitation,
+    Language,
+    Meeting,
+    Membership,
+    NationalMinority,
+    OutgoingMail,
+    User,
+)
+from .privacy import log_access
+
+
+class LogsMembershipViews:
+    """The admin's pages that list who sits in which forum are written to the access log."""
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        if response.status_code == 200 and hasattr(response, "context_data"):
+            changelist = response.context_data.get("cl")
+            rows = len(changelist.result_list) if changelist is not None else 0
+            log_access(request, AccessLogEntry.Kind.ADMIN_MEMBERSHIPS, rows)
+        return response
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if response.status_code == 200 and request.method == "GET":
+            log_access(request, AccessLogEntry.Kind.ADMIN_MEMBERSHIPS, 1)
+        return response
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A record nobody edits: administrators read it."""
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
 
 
 @admin.register(User)
@@ -21,7 +67,20 @@ class UserAdmin(BaseUserAdmin):
         (_("Role"), {"fields": ("role", "department")}),
         (_("Permissions"), {"fields": ("is_active", "is_staff", "is_superuser", "groups")}),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
+        (_("Personal data"), {"fields": ("erase_link",)}),
     )
+    readonly_fields = ["erase_link"]
+
+    @admin.display(description=_("Erasure"))
+    def erase_link(self, obj) -> str:
+        if obj is None or obj.pk is None:
+            return "–"
+        if obj.erased_at:
+            return _("Erased")
+        return format_html(
+            '<a href="{}">{}</a>', reverse("core:person_erase", args=[obj.pk]), _("Erase this person's data…")
+        )
+
     add_fieldsets = (
         (None, {"classes": ("wide",), "fields": ("email", "full_name", "role", "password1", "password2")}),
     )
@@ -50,7 +109,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Forum)
-class ForumAdmin(TranslationAdmin, SimpleHistoryAdmin):
+class ForumAdmin(LogsMembershipViews, TranslationAdmin, SimpleHistoryAdmin):
     list_display = ["name", "tier", "minority", "is_public", "is_active"]
     list_filter = ["tier", "is_active"]
     prepopulated_fields = {"slug": ("name_sv",)}
@@ -58,7 +117,7 @@ class ForumAdmin(TranslationAdmin, SimpleHistoryAdmin):
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(LogsMembershipViews, SimpleHistoryAdmin):
     list_display = ["user", "forum", "role", "starts_on", "ends_on"]
     list_filter = ["forum", "role"]
     autocomplete_fields = ["user"]
@@ -91,3 +150,39 @@ class OutgoingMailAdmin(admin.ModelAdmin):
             )
             % {"count": count},
         )
+
+
+@admin.register(AccessLogEntry)
+class AccessLogEntryAdmin(ReadOnlyAdmin):
+    list_display = ["at", "user", "kind", "forum", "rows", "path"]
+    list_filter = ["kind", "forum"]
+    date_hierarchy = "at"
+    search_fields = ["user__email", "user__full_name", "path"]
+    list_select_related = ["user", "forum"]
+
+
+@admin.register(ErasureRecord)
+class ErasureRecordAdmin(ReadOnlyAdmin):
+    list_display = ["at", "person", "erased_by", "record_link"]
+    list_select_related = ["person", "erased_by"]
+
+    @admin.display(description=_("What was removed and kept"))
+    def record_link(self, obj) -> str:
+        return format_html('<a href="{}">{}</a>', reverse("core:erasure_record", args=[obj.pk]), _("Show"))
+
+
+@admin.register(Invitation)
+class InvitationAdmin(ReadOnlyAdmin):
+    list_display = [
+        "full_name",
+        "email",
+        "role",
+        "forum",
+        "created_at",
+        "expires_at",
+        "accepted_at",
+        "revoked_at",
+    ]
+    list_filter = ["role"]
+    search_fields = ["email", "full_name"]
+    exclude = ["token_hash"]

@@ -7,6 +7,7 @@ association that nominated the person). See docs/privacy.md.
 """
 
 import datetime as dt
+import hashlib
 import secrets
 import uuid
 from pathlib import Path
@@ -84,6 +85,15 @@ class User(AbstractUser):
         help_text=_("Mail and notifications are written in this language."),
     )
     feed_token = models.CharField(max_length=64, default=new_feed_token, unique=True, editable=False)
+    erased_at = models.DateTimeField(
+        _("erased"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_(
+            "When an administrator erased the person's data; the row stays so that records keep their links."
+        ),
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -97,6 +107,8 @@ class User(AbstractUser):
         ordering = ["full_name", "email"]
 
     def __str__(self) -> str:
+        if self.erased_at:
+            return str(_("Erased person"))
         return self.full_name or self.email
 
     def get_full_name(self) -> str:
@@ -245,7 +257,13 @@ class Membership(models.Model):
     """A person's seat in a forum, with a role and a term (the Roma council is elected every second year)."""
 
     user = models.ForeignKey(
-        User, verbose_name=_("person"), on_delete=models.CASCADE, related_name="memberships"
+        User,
+        verbose_name=_("person"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        help_text=_("Empty once the membership is pseudonymised, a configured time after the term ended."),
     )
     forum = models.ForeignKey(
         Forum, verbose_name=_("forum"), on_delete=models.CASCADE, related_name="memberships"
@@ -259,6 +277,7 @@ class Membership(models.Model):
         blank=True,
         help_text=_("The association or body that nominated the person."),
     )
+    pseudonymised_at = models.DateTimeField(_("pseudonymised"), null=True, blank=True, editable=False)
 
     objects = MembershipQuerySet.as_manager()
     history = HistoricalRecords()
@@ -276,7 +295,8 @@ class Membership(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.user} – {self.forum} ({self.get_role_display()})"
+        person = self.user if self.user_id else _("Pseudonymised person")
+        return f"{person} – {self.forum} ({self.get_role_display()})"
 
     def is_current(self, on: dt.date | None = None) -> bool:
         """A term is current from its first to its last day inclusive."""
@@ -512,7 +532,10 @@ class Attendance(models.Model):
 
     @property
     def name(self) -> str:
-        return self.user.full_name if self.user else self.guest_name
+        # A guest's name, or, for a person since erased, the name kept in approved minutes (a public record).
+        if self.guest_name or self.user is None:
+            return self.guest_name
+        return str(self.user) if self.user.erased_at else self.user.full_name
 
     @property
     def is_guest(self) -> bool:
@@ -584,3 +607,147 @@ class OutgoingMail(models.Model):
 
     def __str__(self) -> str:
         return self.subject
+
+
+# --- Trust: invitations, the access log of membership lists, erasure records ---------------------
+
+
+def invitation_token_hash(token: str) -> str:
+    """Only a hash of an invitation's token is stored: a copy of the database opens no accounts."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class InvitationStatus(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    ACCEPTED = "accepted", _("Accepted")
+    EXPIRED = "expired", _("Expired")
+    REVOKED = "revoked", _("Withdrawn")
+
+
+# Roles a coordinator may give by invitation; coordinators and administrators are made by administrators.
+INVITABLE_ROLES = [Role.REPRESENTATIVE, Role.ADMIN_CONTACT, Role.POLITICIAN]
+
+
+class Invitation(models.Model):
+    """A coordinator's invitation to an account with a role and, optionally, a seat in a forum.
+
+    The link in the mail carries a random token, valid until `expires_at` and for one use.
+    """
+
+    email = models.EmailField(_("email address"))
+    full_name = models.CharField(_("name"), max_length=200)
+    role = models.CharField(_("role"), max_length=32, choices=[(r.value, r.label) for r in INVITABLE_ROLES])
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("department"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("For administration contacts: the department they answer for."),
+    )
+    forum = models.ForeignKey(
+        Forum,
+        verbose_name=_("seat in forum"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("The person becomes a member of this forum when they accept."),
+    )
+    forum_role = models.CharField(
+        _("role in the forum"), max_length=32, choices=ForumRole.choices, blank=True
+    )
+    term_ends_on = models.DateField(_("term ends"), null=True, blank=True)
+    nominated_by = models.CharField(
+        _("nominated by"),
+        max_length=200,
+        blank=True,
+        help_text=_("The association or body that nominated the person."),
+    )
+    language = models.CharField(_("language of the mail"), max_length=8, default="sv")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        User, verbose_name=_("invited by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("valid until"))
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        User, verbose_name=_("account"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    revoked_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.full_name} <{self.email}>"
+
+    def status(self, now: dt.datetime | None = None) -> str:
+        """Accepted and withdrawn are final; a waiting invitation expires at its time."""
+        if self.accepted_at:
+            return InvitationStatus.ACCEPTED
+        if self.revoked_at:
+            return InvitationStatus.REVOKED
+        if (now or timezone.now()) >= self.expires_at:
+            return InvitationStatus.EXPIRED
+        return InvitationStatus.PENDING
+
+    def get_status_display(self) -> str:
+        return InvitationStatus(self.status()).label
+
+
+class AccessLogEntry(models.Model):
+    """One view of a list that says who represents which minority (GDPR Art. 9), for the administrators to read."""
+
+    class Kind(models.TextChoices):
+        FORUM_MEMBERS = "forum_members", _("Members of a forum")
+        ADMIN_MEMBERSHIPS = "admin_memberships", _("Memberships in the administration")
+        DATA_EXPORT = "data_export", _("Export of a person's data")
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    user = models.ForeignKey(
+        User, verbose_name=_("viewed by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(_("what"), max_length=32, choices=Kind.choices)
+    forum = models.ForeignKey(
+        Forum, verbose_name=_("forum"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    path = models.CharField(_("address"), max_length=500)
+    rows = models.PositiveIntegerField(_("people shown"), default=0)
+
+    class Meta:
+        verbose_name = _("access log entry")
+        verbose_name_plural = _("access log of membership lists")
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.get_kind_display()}"
+
+
+class ErasureRecord(models.Model):
+    """What an erasure removed, and what it kept and why (records the municipality must keep)."""
+
+    person = models.ForeignKey(
+        User, verbose_name=_("person"), null=True, on_delete=models.SET_NULL, related_name="erasure_records"
+    )
+    erased_by = models.ForeignKey(
+        User, verbose_name=_("erased by"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    reason = models.TextField(
+        _("reason"), help_text=_("The request or decision the erasure follows, e.g. its reference number.")
+    )
+    removed = models.JSONField(_("removed"), default=list)
+    kept = models.JSONField(_("kept"), default=list)
+
+    class Meta:
+        verbose_name = _("erasure record")
+        verbose_name_plural = _("erasure records")
+        ordering = ["-at"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d} #{self.person_id}"

@@ -36,6 +36,7 @@ SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 IGNORED_MODELS = {
     "sessions.session",
     "core.outgoingmail",
+    "core.accesslogentry",
     "followup.stalereminder",
     "django_celery_beat.periodictask",
     "django_celery_beat.periodictasks",

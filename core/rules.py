@@ -138,3 +138,9 @@ def may_see_meeting_of(user, attachment) -> bool:
 
 
 rules.add_perm("core.view_attachment", may_see_meeting_of)
+
+# Trust: invitations to accounts with a role, a person's own data, erasure by an administrator.
+rules.add_perm("core.invite_people", runs_forums)
+rules.add_perm("core.accept_invitation", rules.always_allow)
+rules.add_perm("core.export_own_data", is_signed_in)
+rules.add_perm("core.erase_person", is_administrator)

@@ -35,3 +35,11 @@ def deliver_waiting_mail() -> int:
     for mail_id in waiting:
         deliver_mail.delay(mail_id)
     return len(waiting)
+
+
+@shared_task(name="core.apply_retention")
+def apply_retention() -> dict[str, int]:
+    """Every night: pseudonymise long-ended memberships, delete old outbox mail and expired sessions."""
+    from .privacy import apply_retention as run
+
+    return run()

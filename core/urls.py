@@ -1,11 +1,26 @@
 from django.urls import path
 
-from .views import bench, calendar, forums, meetings, profile, statements
+from .views import bench, calendar, forums, invitations, meetings, personal_data, profile, statements
 
 app_name = "core"
 
 urlpatterns = [
     path("profile/", profile.ProfileView.as_view(), name="profile"),
+    # GDPR: a person's own data, as a page and as a file; erasure of a person by an administrator.
+    path("profile/data/", personal_data.MyDataView.as_view(), name="my_data"),
+    path("profile/data.json", personal_data.my_data_json, name="my_data_json"),
+    path("people/<int:pk>/erase/", personal_data.ErasePersonView.as_view(), name="person_erase"),
+    path("erasures/<int:pk>/", personal_data.ErasureRecordView.as_view(), name="erasure_record"),
+    # Accounts with a role are given by invitation, not by open sign-up.
+    path("invitations/", invitations.InvitationListView.as_view(), name="invitation_list"),
+    path("invitations/new/", invitations.InvitationCreateView.as_view(), name="invitation_create"),
+    path("invitations/<int:pk>/resend/", invitations.resend_invitation, name="invitation_resend"),
+    path("invitations/<int:pk>/revoke/", invitations.revoke_invitation, name="invitation_revoke"),
+    path(
+        "invitations/accept/<str:token>/",
+        invitations.AcceptInvitationView.as_view(),
+        name="invitation_accept",
+    ),
     path("forums/", forums.ForumListView.as_view(), name="forum_list"),
     path("forums/<slug:slug>/", forums.ForumDetailView.as_view(), name="forum_detail"),
     path("forums/<slug:slug>/meetings/new/", meetings.MeetingCreateView.as_view(), name="meeting_create"),

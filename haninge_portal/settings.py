@@ -216,6 +216,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "reports.quarterly",
         "schedule": crontab(minute=0, hour=5, day_of_month=1, month_of_year="1,4,7,10"),
     },
+    "apply-retention-rules": {
+        "task": "core.apply_retention",
+        "schedule": crontab(minute=30, hour=2),
+    },
     "remind-owners-of-stale-actions": {
         "task": "followup.remind_stale_actions",
         "schedule": crontab(minute=15, hour=7, day_of_week="mon"),
@@ -390,6 +394,14 @@ LOGGING = {
 MAIL_DELIVERY_MAX_ATTEMPTS = env_int("MAIL_DELIVERY_MAX_ATTEMPTS", 8)
 # Seconds between one failed delivery of a message and the next try (the sweep also tries every 5 minutes).
 MAIL_RETRY_DELAY_SECONDS = env_int("MAIL_RETRY_DELAY_SECONDS", 60)
+
+# --- Personal data (docs/privacy.md) --------------------------------------------------------------
+# How long an invitation link to an account stays valid.
+INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
+# Memberships are cut off from the person this many days after their term ended (nightly task).
+MEMBERSHIP_PSEUDONYMISE_AFTER_DAYS = env_int("MEMBERSHIP_PSEUDONYMISE_AFTER_DAYS", 730)
+# Delivered and failed mail is deleted from the outbox this many days later.
+MAIL_RETENTION_DAYS = env_int("MAIL_RETENTION_DAYS", 90)
 # Attachments of meetings: the largest file accepted (the content decides the type, not the name).
 ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

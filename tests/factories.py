@@ -9,6 +9,7 @@ from core.models import (
     Department,
     Forum,
     ForumRole,
+    Invitation,
     Meeting,
     MeetingStatus,
     Membership,
@@ -16,6 +17,7 @@ from core.models import (
     Role,
     Tier,
     User,
+    invitation_token_hash,
 )
 from followup.models import Action, ActionStatus, Cycle, Phase, PhaseKind
 
@@ -95,6 +97,21 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     forum = factory.SubFactory(ForumFactory)
     role = ForumRole.REPRESENTATIVE
     starts_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=365))
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """A waiting invitation; its link's token is `token` (the row keeps only the hash)."""
+
+    class Meta:
+        model = Invitation
+        exclude = ["token"]
+
+    token = factory.Sequence(lambda n: f"invitation-token-{n}")
+    email = factory.Sequence(lambda n: f"invited{n}@example.org")
+    full_name = factory.Sequence(lambda n: f"Inbjuden Person {n}")
+    role = Role.REPRESENTATIVE
+    token_hash = factory.LazyAttribute(lambda o: invitation_token_hash(o.token))
+    expires_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=14))
 
 
 class MeetingFactory(factory.django.DjangoModelFactory):

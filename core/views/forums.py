@@ -1,10 +1,12 @@
 """Forum pages: the forums a person may see, and one forum with its members, meetings and tier sections."""
 
+import rules
 from django.db.models import Count, Q
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from ..models import SEES_EVERY_MEETING, Forum, Meeting, MeetingStatus, Membership, Tier
+from ..models import SEES_EVERY_MEETING, AccessLogEntry, Forum, Meeting, MeetingStatus, Membership, Tier
+from ..privacy import log_access
 from ..sections import forum_sections
 from .access import ObjectAccessMixin
 
@@ -35,6 +37,8 @@ class ForumListView(PermissionRequiredMixin, TemplateView):
             .order_by("tier", "name")
         )
         context["tiers"] = [(tier, [forum for forum in forums if forum.tier == tier]) for tier in Tier]
+        # The rule itself, without the model backend's fallthrough (two queries for those refused).
+        context["may_invite"] = rules.has_perm("core.invite_people", self.request.user)
         return context
 
 
@@ -63,4 +67,6 @@ class ForumDetailView(ObjectAccessMixin, TemplateView):
                 .select_related("user", "user__department")
                 .order_by("role", "user__full_name")
             )
+            # Who represents which minority is special-category data: every view of the list is logged.
+            log_access(self.request, AccessLogEntry.Kind.FORUM_MEMBERS, len(context["memberships"]), forum)
         return context
