@@ -1,12 +1,13 @@
 """GDPR rights: a person's own data as a page and as JSON; erasure of a person by an administrator."""
 
+import datetime as dt
 import json
 
 from django.contrib import messages
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
@@ -29,9 +30,20 @@ class MyDataView(PermissionRequiredMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         sections = privacy.collect(self.request.user)
         for section in sections:
-            section.table = [[row.get(name) for name, _label in section.columns] for row in section.rows]
+            section.items = [
+                [(label, _readable(row.get(name))) for name, label in section.columns] for row in section.rows
+            ]
         context["sections"] = sections
         return context
+
+
+def _readable(value):
+    """Dates and times as the reader's language writes them; the rest as it is."""
+    if isinstance(value, dt.datetime):
+        return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+    if isinstance(value, dt.date):
+        return formats.date_format(value, "SHORT_DATE_FORMAT")
+    return value
 
 
 @never_cache
