@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.http import HttpRequest
@@ -39,6 +40,8 @@ def add_comment(proposal: Proposal, author: User, text: str) -> Comment:
             code="max_length",
             params={"limit": COMMENT_MAX_LENGTH},
         )
+    # The text comes straight from the POST, not through a form field that refuses NUL (PostgreSQL would).
+    ProhibitNullCharactersValidator()(text)
     comment = Comment(proposal=proposal, author=author, text=text)
     comment._history_user = author
     comment.save()
