@@ -199,7 +199,7 @@ def commitment_received(request: HttpRequest, pk: int) -> HttpResponse:
     meeting_pk = request.POST.get("meeting", "")
     meeting = (
         Meeting.objects.select_related("forum").filter(pk=meeting_pk).first()
-        if meeting_pk.isdigit()
+        if meeting_pk.isascii() and meeting_pk.isdigit()
         else None
     )
     if meeting is None or not request.user.has_perm("core.view_meeting", meeting):

@@ -76,7 +76,7 @@ class ProposalForm(forms.ModelForm):
         self.fields["department"].help_text = _("The department the proposal concerns, if you know it.")
         meetings = Meeting.objects.upcoming().filter(forum__in=self.fields["forum"].queryset)
         forum_id = self.data.get("forum") if self.is_bound else None
-        if forum_id and str(forum_id).isdigit():
+        if forum_id and str(forum_id).isascii() and str(forum_id).isdigit():
             meetings = meetings.filter(forum_id=forum_id)
         self.fields["wished_meeting"].queryset = meetings.exclude(status=MeetingStatus.HELD).order_by(
             "starts_at"

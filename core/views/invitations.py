@@ -51,7 +51,7 @@ class InvitationCreateView(PermissionRequiredMixin, CreateView):
     def get_initial(self):
         initial = {"role": "representative", "language": "sv"}
         forum = self.request.GET.get("forum", "")
-        if forum.isdigit():
+        if forum.isascii() and forum.isdigit():
             initial.update(forum=int(forum), forum_role="representative")
         return initial
 

@@ -253,7 +253,7 @@ class ActionCreateView(ActionFormMixin, PermissionRequiredMixin, FormView):
         }
         for key, (field, queryset) in lookups.items():
             value = source.get(key) or source.get(field)
-            if value and str(value).isdigit():
+            if value and str(value).isascii() and str(value).isdigit():
                 obj = queryset.filter(pk=value).first()
                 if obj is None:
                     raise Http404

@@ -239,7 +239,9 @@ def consultation_export(request: HttpRequest) -> HttpResponse:
     _log_access(request)
     year_text = request.GET.get("year", "")
     year = (
-        int(year_text) if year_text.isdigit() and 1900 < int(year_text) < 3000 else timezone.localdate().year
+        int(year_text)
+        if year_text.isascii() and year_text.isdigit() and 1900 < int(year_text) < 3000
+        else timezone.localdate().year
     )
     rows = participation.consultation_rows(year)
     # An ASCII file name: every browser and Excel handle it the same way.

@@ -208,3 +208,12 @@ def test_the_invitation_list_pins_its_queries(client_for, world, django_assert_n
         InvitationFactory(forum=world["forums"]["roma_dialogue"], invited_by=UserFactory())
     with django_assert_num_queries(len(small.captured_queries)):
         coordinator.get(reverse("core:invitation_list"))
+
+
+def test_a_forum_given_in_the_address_is_only_taken_when_it_is_a_number(client_for, world):
+    coordinator = client_for("coordinator")
+    forum = world["forums"]["finnish_dialogue"]
+    for value in ("²", "x", "-1", "99999999999999999999"):
+        assert coordinator.get(reverse("core:invitation_create"), {"forum": value}).status_code == 200
+    page = coordinator.get(reverse("core:invitation_create"), {"forum": forum.pk}).content.decode()
+    assert f'<option value="{forum.pk}" selected>' in page
