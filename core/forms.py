@@ -34,6 +34,11 @@ class SignupForm(AllauthSignupForm):
     field_order = ["full_name", "email", "password1", "password2"]
 
 
+def language_choices() -> list[tuple[str, str]]:
+    """The portal's languages, each named in itself, so a person finds their own whatever the page's language."""
+    return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
+
+
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
@@ -42,10 +47,7 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Each language is named in itself, so a person finds their own whatever the page's language.
-        self.fields["language"].widget.choices = [
-            (code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES
-        ]
+        self.fields["language"].widget.choices = language_choices()
 
 
 # --- Meetings -----------------------------------------------------------------------------------
@@ -271,7 +273,7 @@ class InvitationForm(forms.ModelForm):
         )
         self.fields["language"] = forms.ChoiceField(
             label=_("Language of the mail"),
-            choices=[(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES],
+            choices=language_choices(),
             help_text=_("The invitation is written in this language."),
         )
 

@@ -97,6 +97,11 @@ def _relations():
         yield model, name
 
 
+def mail_to(person: User) -> list[OutgoingMail]:
+    """The outbox mail addressed to the person (the database narrows, the exact address decides)."""
+    return [m for m in OutgoingMail.objects.filter(to__icontains=person.email) if person.email in m.to]
+
+
 def collect(person: User) -> list[Section]:
     """Everything the portal holds about the person, one section per kind of record."""
     account = _section(User, User.objects.filter(pk=person.pk), skip={"groups", "user_permissions"})
@@ -127,7 +132,7 @@ def collect(person: User) -> list[Section]:
             section = _section(model, queryset, skip={name})
             section.label = f"{model._meta.label_lower}:{name}"
             sections.append(section)
-    mail = [m for m in OutgoingMail.objects.filter(to__icontains=person.email) if person.email in m.to]
+    mail = mail_to(person)
     if mail:
         section = Section(
             label="core.outgoingmail",
@@ -239,7 +244,7 @@ def _plan(person: User, apply: bool) -> dict:
     _count(kept, "core.attendance", other.count(), "work_record")
     memberships = Membership.objects.filter(user=person)
     _count(kept, "core.membership", memberships.count(), "statistics")
-    mail = [m.pk for m in OutgoingMail.objects.filter(to__icontains=person.email) if person.email in m.to]
+    mail = [m.pk for m in mail_to(person)]
     _count(removed, "core.outgoingmail", len(mail))
     invitations = Invitation.objects.filter(email__iexact=person.email)
     _count(removed, "core.invitation", invitations.count())

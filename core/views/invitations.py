@@ -17,7 +17,7 @@ from rules.contrib.views import PermissionRequiredMixin, permission_required
 
 from .. import invitations
 from ..forms import AcceptInvitationForm, InvitationForm
-from ..models import Invitation, InvitationStatus
+from ..models import Invitation, InvitationStatus, User
 
 
 class InvitationListView(PermissionRequiredMixin, TemplateView):
@@ -121,8 +121,6 @@ class AcceptInvitationView(PermissionRequiredMixin, FormView):
         user = self.request.user
         if user.is_authenticated:
             return "same" if user.email.lower() == self.invitation.email.lower() else "other"
-        from ..models import User
-
         return "existing" if User.objects.filter(email__iexact=self.invitation.email).exists() else "new"
 
     def get_context_data(self, **kwargs):
