@@ -15,6 +15,7 @@ from .models import (
     Forum,
     Invitation,
     Language,
+    MailState,
     Meeting,
     Membership,
     NationalMinority,
@@ -130,12 +131,27 @@ class MeetingAdmin(TranslationAdmin, SimpleHistoryAdmin):
     date_hierarchy = "starts_at"
 
 
+class MailStateFilter(admin.SimpleListFilter):
+    title = _("Delivery")
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return MailState.choices
+
+    def queryset(self, request, queryset):
+        return queryset.in_state(self.value()) if self.value() else queryset
+
+
 @admin.register(OutgoingMail)
 class OutgoingMailAdmin(admin.ModelAdmin):
-    list_display = ["subject", "created_at", "sent_at", "attempts", "failed"]
-    list_filter = ["failed"]
+    list_display = ["subject", "created_at", "state", "sent_at", "attempts", "next_attempt_at"]
+    list_filter = [MailStateFilter]
     readonly_fields = [f.name for f in OutgoingMail._meta.fields]
-    actions = ["deliver_again"]
+    actions = ["deliver_again", "send_possibly_sent_again"]
+
+    @admin.display(description=_("Delivery"))
+    def state(self, obj) -> str:
+        return obj.get_state_display()
 
     @admin.action(description=_("Try the selected failed mail again"), permissions=["change"])
     def deliver_again(self, request, queryset) -> None:
@@ -146,6 +162,23 @@ class OutgoingMailAdmin(admin.ModelAdmin):
             ngettext(
                 "%(count)d failed message is queued for delivery again.",
                 "%(count)d failed messages are queued for delivery again.",
+                count,
+            )
+            % {"count": count},
+        )
+
+    @admin.action(
+        description=_("Send the selected possibly sent mail again (the recipient may get it twice)"),
+        permissions=["change"],
+    )
+    def send_possibly_sent_again(self, request, queryset) -> None:
+        """After checking the mail server's log: a message it never accepted is sent again, by a person's decision."""
+        count = outbox.send_possibly_sent_again(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d possibly sent message is queued for delivery again.",
+                "%(count)d possibly sent messages are queued for delivery again.",
                 count,
             )
             % {"count": count},

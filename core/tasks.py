@@ -1,40 +1,72 @@
 """Background work of the shared app: delivering mail from the outbox."""
 
+import datetime as dt
+import logging
+import math
+
 from celery import shared_task
 from django.conf import settings
+from django.db import DatabaseError
+from django.utils import timezone
 
 from . import mail
+from .broker import hand_over
 from .models import OutgoingMail
+
+logger = logging.getLogger(__name__)
 
 
 @shared_task(
     name="core.deliver_mail",
     bind=True,
-    max_retries=5,
+    # The outbox bounds the attempts by time (MAIL_GIVE_UP_AFTER_SECONDS), not Celery's count.
+    max_retries=None,
     acks_late=True,
 )
 def deliver_mail(self, mail_id: int) -> bool:
-    """Deliver one message; safe to run twice (a sent message is never sent again)."""
+    """Deliver one message at most once; safe to run twice (a sent or claimed message is never sent again)."""
     try:
         return mail.deliver(mail_id)
-    except Exception as exc:
-        if settings.CELERY_TASK_ALWAYS_EAGER:
-            # Without a broker there is nobody to retry later: the sweep picks the message up.
+    except mail.DeliveryFailed as failure:
+        if failure.retry_in is None or settings.CELERY_TASK_ALWAYS_EAGER:
+            # Given up, or without a broker nobody retries later: the sweep picks the message up when due.
             return False
+        raise self.retry(exc=failure.__cause__, countdown=math.ceil(failure.retry_in)) from failure
+    except mail.SentButNotRecorded as lost:
+        if not settings.CELERY_TASK_ALWAYS_EAGER:
+            hand_over(record_mail_sent, lost.mail_id, lost.sent_at.isoformat())
+        return True
+    except DatabaseError as exc:
+        # Nothing was sent: the claim was not taken, or the failure was not written down (the claim stays
+        # and the retry finds it held).
+        if settings.CELERY_TASK_ALWAYS_EAGER:
+            return False
+        raise self.retry(exc=exc, countdown=settings.MAIL_RETRY_DELAY_SECONDS) from exc
+
+
+@shared_task(name="core.record_mail_sent", bind=True, max_retries=10, acks_late=True)
+def record_mail_sent(self, mail_id: int, sent_at: str) -> None:
+    """Write down a delivery the server accepted while the database was away; it never sends anything."""
+    try:
+        mail.record_sent(mail_id, dt.datetime.fromisoformat(sent_at))
+    except DatabaseError as exc:
         raise self.retry(exc=exc, countdown=settings.MAIL_RETRY_DELAY_SECONDS) from exc
 
 
 @shared_task(name="core.deliver_waiting_mail")
 def deliver_waiting_mail() -> int:
-    """Queue every message still waiting in the outbox (after a broker or mail server outage)."""
-    waiting = list(
-        OutgoingMail.objects.filter(sent_at__isnull=True, failed=False)
-        .order_by("created_at")
-        .values_list("pk", flat=True)
-    )
-    for mail_id in waiting:
+    """Queue every message whose next attempt has come (after a broker or mail server outage)."""
+    now = timezone.now()
+    possibly_sent = OutgoingMail.objects.possibly_sent(now).count()
+    if possibly_sent:
+        logger.error(
+            "%d outgoing messages may have been sent but were not recorded; an administrator decides in the admin",
+            possibly_sent,
+        )
+    due = list(OutgoingMail.objects.due(now).order_by("next_attempt_at", "pk").values_list("pk", flat=True))
+    for mail_id in due:
         deliver_mail.delay(mail_id)
-    return len(waiting)
+    return len(due)
 
 
 @shared_task(name="core.apply_retention")

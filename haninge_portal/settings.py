@@ -390,10 +390,13 @@ LOGGING = {
 }
 
 # --- The portal's own settings ------------------------------------------------------------------
-# Mail that could not be delivered is retried this many times before it is marked failed.
-MAIL_DELIVERY_MAX_ATTEMPTS = env_int("MAIL_DELIVERY_MAX_ATTEMPTS", 8)
-# Seconds between one failed delivery of a message and the next try (the sweep also tries every 5 minutes).
+# Mail that could not be delivered is tried again after 1, 2, 4 … times this many seconds (exponential
+# backoff), each wait at most MAIL_RETRY_MAX_DELAY_SECONDS (a retry the broker hands out twice is harmless:
+# the first claims the message, the second finds it claimed or not yet due).
 MAIL_RETRY_DELAY_SECONDS = env_int("MAIL_RETRY_DELAY_SECONDS", 60)
+MAIL_RETRY_MAX_DELAY_SECONDS = env_int("MAIL_RETRY_MAX_DELAY_SECONDS", 60 * 60)
+# A message not delivered this long after it was written (or after an administrator's retry) is marked failed.
+MAIL_GIVE_UP_AFTER_SECONDS = env_int("MAIL_GIVE_UP_AFTER_SECONDS", 2 * 24 * 60 * 60)
 
 # --- Personal data (docs/privacy.md) --------------------------------------------------------------
 # How long an invitation link to an account stays valid.
