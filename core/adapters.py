@@ -30,7 +30,7 @@ class MFAAdapter(DefaultMFAAdapter):
     """Those whose role requires a second factor may replace their authenticator app, not remove it."""
 
     def can_delete_authenticator(self, authenticator) -> bool:
-        from .middleware import must_use_second_factor
+        from .auth import must_use_second_factor
 
         if authenticator.type == authenticator.Type.TOTP and must_use_second_factor(authenticator.user):
             return False

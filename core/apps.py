@@ -7,7 +7,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("Organisation and meetings")
 
     def ready(self) -> None:
-        from . import pagecache
+        from . import auth, pagecache  # noqa: F401 (auth connects the sign-in signals)
         from .history import register_translated
         from .models import Forum, Meeting
 

@@ -1,32 +1,28 @@
-"""Coordinators and administrators must sign in with a second factor (an authenticator app)."""
+"""Coordinators and administrators must sign in with a second factor (an authenticator app), in this session."""
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext
 
-SESSION_FLAG = "second_factor_checked"
+from .auth import must_use_second_factor, passed_second_factor, record_enrolment
 
-
-def must_use_second_factor(user) -> bool:
-    """Whether the person's role requires a second factor (MFA_REQUIRED_FOR; "administrator" covers staff)."""
-    if not user.is_authenticated:
-        return False
-    required = settings.MFA_REQUIRED_FOR
-    return bool(
-        user.role in required or ("administrator" in required and (user.is_superuser or user.is_staff))
-    )
+__all__ = ["RequireSecondFactorMiddleware", "must_use_second_factor"]
 
 
 class RequireSecondFactorMiddleware:
-    """Until a person who must use a second factor has set one up, every page sends them to set it up.
+    """A person whose role needs a second factor gets past only with a session that has passed one.
 
-    Setting it up and the other account pages stay open, so nobody is locked out.
+    Without an authenticator app they are sent to set one up (which proves the factor for this session);
+    with one, a session made by any door without the code (a password alone) is signed out and sent to
+    sign in again, where the code is asked for. The account pages stay open, so nobody is locked out.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -35,27 +31,31 @@ class RequireSecondFactorMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         user = getattr(request, "user", None)
         if (
-            user is not None
-            and must_use_second_factor(user)
-            and not self._is_open(request.path_info)
-            and not self._has_second_factor(request, user)
+            user is None
+            or not must_use_second_factor(user)
+            or passed_second_factor(request, user)
+            or request.path_info.startswith((settings.STATIC_URL, "/healthz"))
         ):
-            messages.warning(
-                request,
-                gettext("Your role requires two-step sign-in. Set up an authenticator app to continue."),
-            )
-            return redirect("mfa_activate_totp")
-        return self.get_response(request)
-
-    @staticmethod
-    def _has_second_factor(request: HttpRequest, user) -> bool:
-        """Checked once a session (the adapter keeps a required second factor from being removed)."""
-        if request.session.get(SESSION_FLAG) == user.pk:
-            return True
+            return self.get_response(request)
         if is_mfa_enabled(user):
-            request.session[SESSION_FLAG] = user.pk
-            return True
-        return False
+            # No page at all, the account pages included (recovery codes!), for a session without the code.
+            logout(request)
+            messages.warning(request, gettext("Sign in again with your password and your authenticator app."))
+            return redirect(f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}")
+        if self._is_open(request.path_info):
+            response = self.get_response(request)
+            if (
+                request.method == "POST"
+                and request.path_info == reverse("mfa_activate_totp")
+                and is_mfa_enabled(user)
+            ):
+                record_enrolment(request, user)
+            return response
+        messages.warning(
+            request,
+            gettext("Your role requires two-step sign-in. Set up an authenticator app to continue."),
+        )
+        return redirect("mfa_activate_totp")
 
     @staticmethod
     def _is_open(path: str) -> bool:

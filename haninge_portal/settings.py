@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "haninge_portal.middleware.AbsoluteSessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "core.middleware.RequireSecondFactorMiddleware",
@@ -155,17 +156,27 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Redis: cache and Celery broker -----------------------------------------------------------------
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
-if REDIS_URL:
-    CACHES = {
-        "default": {
+# Two caches. "default" is in PostgreSQL: what signing in needs (allauth's rate limits, the record of
+# authenticator codes already used) works with Redis down, and the limits still count. "shared" is Redis,
+# which every web host shares: whole pages (core/pagecache.py), and sessions with SESSION_STORE=cached_db.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "core_sign_in_cache",
+        "TIMEOUT": 300,
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
+    "shared": (
+        {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "haninge",
             "TIMEOUT": 300,
         }
-    }
-else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    ),
+}
 
 # Whole pages people open most are kept in the cache this long (core/pagecache.py); 0 turns that off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
@@ -177,8 +188,11 @@ SESSION_STORE = os.environ.get("SESSION_STORE", "db")
 if SESSION_STORE not in {"db", "cached_db"}:
     raise ImproperlyConfigured("SESSION_STORE is 'db' (the default) or 'cached_db'.")
 SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSION_STORE}"
-# A session ends after this long without activity (IdleSessionMiddleware refreshes it).
+SESSION_CACHE_ALIAS = "shared"
+# A session ends after this long without activity (IdleSessionMiddleware refreshes it)...
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 60 * 60 * 2)
+# ...and, however active, this long after signing in (AbsoluteSessionLifetimeMiddleware).
+SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_SECONDS", 60 * 60 * 12)
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"
@@ -242,7 +256,10 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+# One door in (core/auth.py): resetting a password or confirming an address never signs anyone in.
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = False
+ACCOUNT_LOGIN_BY_CODE_ENABLED = False
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Haninge] "
@@ -397,6 +414,9 @@ MAIL_RETRY_DELAY_SECONDS = env_int("MAIL_RETRY_DELAY_SECONDS", 60)
 MAIL_RETRY_MAX_DELAY_SECONDS = env_int("MAIL_RETRY_MAX_DELAY_SECONDS", 60 * 60)
 # A message not delivered this long after it was written (or after an administrator's retry) is marked failed.
 MAIL_GIVE_UP_AFTER_SECONDS = env_int("MAIL_GIVE_UP_AFTER_SECONDS", 2 * 24 * 60 * 60)
+# A worker's claim on a report lasts this long: past the task's hard time limit, when the worker is surely
+# done or dead; a second delivery of the same task waits for it instead of rendering in parallel.
+REPORT_LEASE_SECONDS = env_int("REPORT_LEASE_SECONDS", CELERY_TASK_TIME_LIMIT + 60)
 
 # --- Personal data (docs/privacy.md) --------------------------------------------------------------
 # How long an invitation link to an account stays valid.
@@ -405,12 +425,36 @@ INVITATION_VALID_DAYS = env_int("INVITATION_VALID_DAYS", 14)
 MEMBERSHIP_PSEUDONYMISE_AFTER_DAYS = env_int("MEMBERSHIP_PSEUDONYMISE_AFTER_DAYS", 730)
 # Delivered and failed mail is deleted from the outbox this many days later.
 MAIL_RETENTION_DAYS = env_int("MAIL_RETENTION_DAYS", 90)
-# Attachments of meetings: the largest file accepted (the content decides the type, not the name).
-ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # A proposal waiting longer than this for a decision is flagged and in the coordinators' weekly reminder.
 PROPOSAL_WAITING_DAYS = env_int("PROPOSAL_WAITING_DAYS", 21)
 # The languages the scheduled quarterly reports are made in (coordinators may order any portal language).
 REPORT_LANGUAGES = ["sv", "fi"]
 # An unfinished action without a progress update for this many days is flagged and its owner reminded.
 ACTION_STALE_DAYS = env_int("ACTION_STALE_DAYS", 90)
+
+# --- Uploads: bounded work per request (core/uploads.py) ---------------------------------------------
+# The most one request may make a worker allocate beyond the upload itself, whatever the file declares;
+# the limits below keep checking an attachment well under it (tests/core/test_upload_bombs.py measures it).
+UPLOAD_WORK_MAX_BYTES = 64 * 1024 * 1024
+# Attachments (meetings, proposals, progress updates): the largest file accepted (the content decides the
+# type, not the name).
+ATTACHMENT_MAX_BYTES = env_int("ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024)
+# A request up to this size is held in memory; a larger one is streamed to a temporary file on disk.
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# The form fields of a request, files aside, are read into memory up to this size; beyond it, 400.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Files in one request; above the proposal form's own limit, so the form says what is wrong first.
+DATA_UPLOAD_MAX_NUMBER_FILES = 20
+# Attachments one proposal may have.
+PROPOSAL_MAX_ATTACHMENTS = env_int("PROPOSAL_MAX_ATTACHMENTS", 10)
+# Office documents are zip archives, judged by their central directory and never unpacked on the server;
+# beyond these limits they are refused as possible zip bombs.
+ARCHIVE_MAX_MEMBERS = 10_000
+# zipfile makes an object of every entry of the central directory, up to 11 times its size in memory.
+ARCHIVE_MAX_DIRECTORY_BYTES = 2 * 1024 * 1024
+ARCHIVE_MAX_MEMBER_BYTES = 128 * 1024 * 1024
+ARCHIVE_MAX_UNPACKED_BYTES = 256 * 1024 * 1024
+# A part of 1 MiB or more may unpack to at most this many times its packed size (XML packs 5 to 20 times).
+ARCHIVE_MAX_RATIO = 100
+# Images with more pixels are refused, read from their header before anything decodes them.
+IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 50_000_000)

@@ -1,10 +1,15 @@
 """URLs: every page carries its language (/sv/, /fi/, /en/); health and the root redirect do not."""
 
+from allauth.account.decorators import secure_admin_login
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
 from . import views
+
+# One door in: the admin's own login page would skip the rate limits and the second factor, so it sends
+# people to the portal's sign-in (core/auth.py) and back. Set before admin.site.urls is read.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", views.root_redirect, name="root"),

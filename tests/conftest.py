@@ -55,10 +55,32 @@ def _portal_test_settings(settings, tmp_path):
     app.conf.task_always_eager = True
     settings.CELERY_TASK_ALWAYS_EAGER = True
     settings.MEDIA_ROOT = tmp_path / "media"
-    # The cache is the real Redis (database 15): rate limits and cached pages must not leak between tests.
-    from django.core.cache import cache
+    # Rate limits (the "default" cache, in PostgreSQL) and cached pages (the "shared" cache, the real Redis,
+    # database 15) must not leak between tests.
+    from django.core.cache import caches
 
-    cache.clear()
+    caches["default"].clear()
+    caches["shared"].clear()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_both_factors(monkeypatch):
+    """`force_login` stands for a finished sign-in: for a person with an authenticator app, the password and
+    the code. Tests of what a password alone gets sign in through the real forms (tests/core/test_one_door.py)."""
+    from django.test import Client
+
+    from core.auth import mark_both_factors_passed
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        from allauth.mfa.utils import is_mfa_enabled
+
+        if is_mfa_enabled(user):
+            mark_both_factors_passed(self.session, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)
 
 
 @pytest.fixture

@@ -67,7 +67,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     def second_factor(self, create, extracted, **kwargs):
         """Coordinators and administrators have an authenticator app, as the portal requires of them;
         `second_factor=False` makes one who has not set it up yet (a secret string sets that secret)."""
-        from core.middleware import must_use_second_factor
+        from core.auth import must_use_second_factor
 
         if not create or extracted is False or not (extracted or must_use_second_factor(self)):
             return

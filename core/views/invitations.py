@@ -1,8 +1,8 @@
 """Invitations: coordinators invite representatives, administration contacts and politicians to accounts."""
 
+from allauth.core.ratelimit import respond_429
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
-from .. import invitations
+from .. import auth, invitations
 from ..forms import AcceptInvitationForm, InvitationForm
 from ..models import Invitation, InvitationStatus, User
 
@@ -103,8 +103,13 @@ class AcceptInvitationView(PermissionRequiredMixin, FormView):
     template_name = "core/invitation_accept.html"
 
     def dispatch(self, request, *args, **kwargs):
+        # A door in (core/auth.py): uses and wrong links are limited per address, as sign-in is.
+        if request.method == "POST" and not auth.consume_rate_limit(request, "invitation"):
+            return respond_429(request)
         self.invitation = invitations.find(kwargs["token"])
         if self.invitation is None or self.invitation.status() != InvitationStatus.PENDING:
+            if not auth.consume_rate_limit(request, "invitation_failed"):
+                return respond_429(request)
             return self.render_to_response(
                 {"invalid": True, "invitation": self.invitation},
                 status=404 if self.invitation is None else 410,
@@ -154,6 +159,6 @@ class AcceptInvitationView(PermissionRequiredMixin, FormView):
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        login(self.request, user, backend="django.contrib.auth.backends.ModelBackend")
+        auth.sign_in(self.request, user, method="invitation")
         messages.success(self.request, gettext("Welcome: your account is ready."))
         return redirect("home")

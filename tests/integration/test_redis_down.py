@@ -2,13 +2,7 @@
 machine's shared one): pages are still served, a report ordered meanwhile is kept in the database, and is
 handed to the broker, once, when Redis is back."""
 
-import shutil
-import socket
-import subprocess
-import time
-
 import pytest
-import redis
 from django.core.cache import caches
 from django.urls import reverse
 from kombu import pools
@@ -16,6 +10,7 @@ from kombu import pools
 from haninge_portal.celery import app
 from reports import tasks
 from reports.models import Report, ReportStatus
+from tests.integration.private_redis import PrivateRedis
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -28,49 +23,6 @@ def use_broker(url: str) -> None:
     app.amqp._producer_pool = None
 
 
-class PrivateRedis:
-    def __init__(self, tmp_path):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.url = f"redis://127.0.0.1:{self.port}/0"
-        self.dir = tmp_path
-        self.process = None
-
-    def start(self) -> None:
-        self.process = subprocess.Popen(  # noqa: S603 (a fixed command line)
-            [
-                shutil.which("redis-server"),
-                "--port",
-                str(self.port),
-                "--bind",
-                "127.0.0.1",
-                "--save",
-                "",
-                "--appendonly",
-                "no",
-                "--dir",
-                str(self.dir),
-            ],
-            stdout=subprocess.DEVNULL,
-        )
-        client = redis.Redis.from_url(self.url)
-        for _ in range(100):
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise RuntimeError("the private redis-server did not start")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=10)
-
-    def queued(self) -> int:
-        return redis.Redis.from_url(self.url).llen("celery")
-
-
 @pytest.fixture
 def private_redis(tmp_path, settings):
     server = PrivateRedis(tmp_path)
@@ -80,7 +32,8 @@ def private_redis(tmp_path, settings):
     app.conf.task_always_eager = False  # tasks go to the broker, as in production
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": server.url}
+        **settings.CACHES,
+        "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": server.url},
     }
     settings.PAGE_CACHE_SECONDS = 300
     yield server
@@ -96,7 +49,7 @@ def test_with_redis_down_pages_are_served_and_a_report_waits_then_goes_once(
     assert coordinator.get(reverse("followup:dashboard")).status_code == 200
 
     private_redis.stop()
-    caches["default"].close()
+    caches["shared"].close()
     # Pages (sessions in the database, the page cache skipped) and ordering a report still work.
     assert coordinator.get(reverse("followup:dashboard")).status_code == 200
     assert client_for("anonymous").get(reverse("home")).status_code == 200
