@@ -56,6 +56,8 @@ class Report(models.Model):
     # When the task was handed to the broker; empty while Redis was down (reports.queue_waiting sends it then).
     enqueued_at = models.DateTimeField(null=True, blank=True, editable=False)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # While a worker makes the report: until when its claim holds (REPORT_LEASE_SECONDS after the claim).
+    lease_until = models.DateTimeField(null=True, blank=True, editable=False)
     error = models.TextField(_("error"), blank=True)
 
     class Meta:
@@ -83,6 +85,14 @@ class Report(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (ReportStatus.DONE, ReportStatus.FAILED)
+
+    def is_held(self, now: dt.datetime | None = None) -> bool:
+        """A worker is making it and its lease runs: a second worker must not render it in parallel."""
+        return (
+            self.status == ReportStatus.RUNNING
+            and self.lease_until is not None
+            and self.lease_until > (now or timezone.now())
+        )
 
 
 def quarter_of(day: dt.date) -> tuple[dt.date, dt.date]:

@@ -1,13 +1,19 @@
 """Report generation on the Celery worker, and the quarterly schedule.
 
-A report is made exactly once: the row is locked while it is claimed, a finished report is never made
-again, and the PDF is written under a temporary name and moved into place only when complete, so a worker
-killed mid-render leaves no partial file; with `acks_late` the broker hands the task to another worker.
+A report is made exactly once: the row is locked while it is claimed, and the claim is a lease
+(REPORT_LEASE_SECONDS, past the task's hard time limit): a second delivery of the task while the lease runs
+(a short broker visibility timeout) waits for it instead of rendering in parallel, and a worker that died
+leaves a lease that runs out, so the next delivery takes the report over. A finished report is never made
+again, and only the attempt that holds the latest claim records its result. The PDF is written under a
+temporary name and moved into place only when complete, so a worker killed mid-render leaves no partial
+file; with `acks_late` the broker hands the task to another worker.
 """
 
 import contextlib
+import datetime as dt
 import glob
 import logging
+import math
 import os
 import tempfile
 import uuid
@@ -31,21 +37,41 @@ logger = logging.getLogger(__name__)
 MAX_ATTEMPTS = 3
 
 
+class LeaseHeld(Exception):
+    """Another worker holds the report's lease: it finishes the report, or its lease runs out."""
+
+    def __init__(self, report_id: int, until: dt.datetime):
+        super().__init__(report_id, until)
+        self.until = until
+
+    def seconds_left(self) -> int:
+        return max(math.ceil((self.until - timezone.now()).total_seconds()), 0) + 1
+
+
 def _claim(report_id: int) -> Report | None:
+    """Take the report for one attempt under a lease; None if it is done, LeaseHeld while another holds it."""
+    now = timezone.now()
     with transaction.atomic():
         report = Report.objects.select_for_update().get(pk=report_id)
         if report.status == ReportStatus.DONE:
             return None
+        if report.is_held(now):
+            raise LeaseHeld(report_id, report.lease_until)
         report.status = ReportStatus.RUNNING
+        # The attempt's number is also its claim: only the latest attempt records a result.
         report.attempts += 1
-        report.started_at = timezone.now()
+        report.started_at = now
+        report.lease_until = now + dt.timedelta(seconds=settings.REPORT_LEASE_SECONDS)
         report.error = ""
-        report.save(update_fields=["status", "attempts", "started_at", "error"])
+        report.save(update_fields=["status", "attempts", "started_at", "lease_until", "error"])
         return report
 
 
-def make(report: Report) -> Report:
-    """Collect the snapshot, render the PDF to a temporary name, move it into place, record it."""
+def make(report: Report) -> Report | None:
+    """Collect the snapshot, render the PDF to a temporary name, move it into place, record it.
+
+    None if the attempt lost its claim meanwhile: a later attempt took the report over and records it.
+    """
     snapshot = collect(report.kind, report.period_start, report.period_end, report.language)
     name = f"{report.kind}-{report.period_start:%Y%m%d}-{report.period_end:%Y%m%d}-{report.language}-{report.pk}.pdf"
     relative = report_path(report, name)
@@ -77,7 +103,22 @@ def make(report: Report) -> Report:
     report.snapshot = snapshot
     report.status = ReportStatus.DONE
     report.finished_at = timezone.now()
-    report.save(update_fields=["file", "size", "pages", "snapshot", "status", "finished_at"])
+    report.lease_until = None
+    recorded = Report.objects.filter(pk=report.pk, attempts=report.attempts).update(
+        file=relative,
+        size=size,
+        pages=pages,
+        snapshot=snapshot,
+        status=ReportStatus.DONE,
+        finished_at=report.finished_at,
+        lease_until=None,
+    )
+    if not recorded:
+        # Its lease ran out and a later attempt took the report over: that one records it (same file name).
+        logger.warning(
+            "Report %s attempt %s lost its lease; the later attempt records it", report.pk, report.attempts
+        )
+        return None
     return report
 
 
@@ -92,25 +133,34 @@ def _remove_stale_partials(directory: str, name: str) -> None:
             os.remove(stale)
 
 
-@shared_task(
-    bind=True, name="reports.generate", acks_late=True, reject_on_worker_lost=True, max_retries=MAX_ATTEMPTS
-)
+# Failed attempts are bounded by the report's own count (MAX_ATTEMPTS); waiting for a lease is no attempt.
+@shared_task(bind=True, name="reports.generate", acks_late=True, reject_on_worker_lost=True, max_retries=None)
 def generate_report(self, report_id: int) -> int:
-    report = _claim(report_id)
+    try:
+        report = _claim(report_id)
+    except LeaseHeld as held:
+        if self.request.called_directly or self.request.is_eager:
+            return report_id
+        # The broker handed the task out twice, or its worker's pool process died and the task came back at
+        # once: come back when the lease ends, by when the holder has finished or is surely dead.
+        logger.info(
+            "Report %s is being made under a lease until %s; trying again then", report_id, held.until
+        )
+        raise self.retry(countdown=held.seconds_left()) from held
     if report is None:
         return report_id
     try:
-        make(report)
-        if report.scheduled:
+        if make(report) is not None and report.scheduled:
             _tell_readers(report)
     except Exception as error:  # shown to coordinators, retried with a bound
         logger.exception("Report %s failed", report_id)
         final = report.attempts >= MAX_ATTEMPTS
-        Report.objects.filter(pk=report_id).update(
+        recorded = Report.objects.filter(pk=report_id, attempts=report.attempts).update(
             status=ReportStatus.FAILED if final else ReportStatus.QUEUED,
             error=f"{type(error).__name__}: {error}",
+            lease_until=None,
         )
-        if not final:
+        if recorded and not final:
             raise self.retry(exc=error, countdown=30 * report.attempts) from error
         return report_id
     return report_id

@@ -10,6 +10,11 @@ workers that take over are the plain production app.
 - Whole worker killed (a lost machine, `docker kill`): the message stays unacknowledged in Redis and goes
   back to the queue once it is older than the broker's visibility timeout, when a worker next starts or
   looks (BROKER_VISIBILITY_TIMEOUT_SECONDS, an hour in production, one second here).
+
+Either way the killed attempt's claim on the report is a lease that is still running when the message comes
+back: the next attempt waits for it to run out (REPORT_LEASE_SECONDS, the task's time limit and a minute in
+production, LEASE here) and then takes the report over, so a dead worker blocks a report for a while, never
+for ever.
 """
 
 import io
@@ -31,6 +36,9 @@ from reports.models import Report, ReportStatus
 from reports.tasks import generate_report
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+
+# The killed workers' lease on the report, in seconds: longer than their attempt lives before the kill.
+LEASE = "20"
 
 
 def wait_for(condition, timeout: float, what: str, interval: float = 0.05):
@@ -179,7 +187,7 @@ def assert_made_exactly_once(report: Report, directory: Path, tmp_path: Path) ->
 
 
 def test_a_report_whose_pool_process_is_killed_mid_write_is_made_once_by_the_next(workers, tmp_path):
-    worker = workers.start("tests.integration.slow_pdf_worker")
+    worker = workers.start("tests.integration.slow_pdf_worker", REPORT_LEASE_SECONDS=LEASE)
     report, directory = order_report()
     generate_report.delay(report.pk)
 
@@ -195,7 +203,8 @@ def test_a_report_whose_pool_process_is_killed_mid_write_is_made_once_by_the_nex
     assert partial.exists()
     assert Report.objects.get(pk=report.pk).status == ReportStatus.RUNNING
 
-    # The main process starts a new pool process and, with reject_on_worker_lost, hands it the message.
+    # The main process starts a new pool process and, with reject_on_worker_lost, hands it the message; it
+    # finds the killed attempt's lease running, waits for it to run out and then makes the report.
     wait_for(
         lambda: Report.objects.filter(pk=report.pk, status=ReportStatus.DONE).exists(),
         45,
@@ -203,7 +212,9 @@ def test_a_report_whose_pool_process_is_killed_mid_write_is_made_once_by_the_nex
         interval=0.2,
     )
     assert worker.poll() is None
-    assert "WorkerLostError" in worker.log_path.read_text()
+    log = worker.log_path.read_text()
+    assert "WorkerLostError" in log
+    assert "being made under a lease" in log
     assert not partial.exists()
     assert_made_exactly_once(report, directory, tmp_path)
 
@@ -211,7 +222,7 @@ def test_a_report_whose_pool_process_is_killed_mid_write_is_made_once_by_the_nex
 def test_a_report_whose_whole_worker_is_killed_mid_write_is_made_once_after_a_worker_starts(
     workers, tmp_path
 ):
-    killed = workers.start("tests.integration.slow_pdf_worker")
+    killed = workers.start("tests.integration.slow_pdf_worker", REPORT_LEASE_SECONDS=LEASE)
     report, directory = order_report()
     generate_report.delay(report.pk)
 
@@ -224,6 +235,7 @@ def test_a_report_whose_whole_worker_is_killed_mid_write_is_made_once_after_a_wo
     assert Report.objects.get(pk=report.pk).status == ReportStatus.RUNNING
 
     # Nobody acknowledged the message: Redis keeps it aside until it is older than the visibility timeout.
+    # The worker that takes over is the production app with its own (long) lease.
     time.sleep(1.5)
     workers.start(BROKER_VISIBILITY_TIMEOUT_SECONDS="1")
     wait_for(

@@ -6,12 +6,14 @@ the snapshot keeps what was true when the report was made.
 import contextlib
 import datetime as dt
 import io
+import threading
 from pathlib import Path
 
 import pytest
 from celery.exceptions import Retry
 from django.conf import settings
 from django.core import mail
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
@@ -252,3 +254,78 @@ def test_long_lists_name_the_most_pressing_and_point_to_the_rest(period_data, wo
     assert f"Här visas {LIST_LIMIT} av {total}. Hela listan finns i portalen:" in text
     assert "Försenad insats 30" in text  # the longest overdue are the ones shown
     assert "overdue=on" in text
+
+
+def _fake_pdf(report, snapshot, target) -> int:
+    Path(target).write_bytes(b"%PDF-1.7\n%%EOF\n")
+    return 1
+
+
+def _quarterly_report() -> Report:
+    start, end = previous_quarter(timezone.localdate())
+    return Report.objects.create(kind=ReportKind.QUARTERLY, period_start=start, period_end=end, language="sv")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_given_the_same_report_at_once_render_it_once(monkeypatch):
+    renders = []
+    rendering, release = threading.Event(), threading.Event()
+
+    def slow_render(report, snapshot, target) -> int:
+        renders.append(report.attempts)
+        rendering.set()
+        assert release.wait(30)
+        return _fake_pdf(report, snapshot, target)
+
+    monkeypatch.setattr(tasks, "render_pdf", slow_render)
+    report = _quarterly_report()
+
+    def worker() -> None:
+        try:
+            tasks.generate_report(report.pk)
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=worker)
+    first.start()
+    assert rendering.wait(30)
+    held = Report.objects.get(pk=report.pk)
+    assert held.status == ReportStatus.RUNNING and held.is_held()
+    assert held.lease_until == held.started_at + dt.timedelta(seconds=settings.REPORT_LEASE_SECONDS)
+    # The second delivery of the task, while the first worker renders: it leaves the report alone.
+    second = threading.Thread(target=worker)
+    second.start()
+    second.join(30)
+    assert not second.is_alive()
+    release.set()
+    first.join(30)
+    report.refresh_from_db()
+    assert renders == [1]
+    assert report.status == ReportStatus.DONE and report.attempts == 1 and report.lease_until is None
+
+
+def test_a_report_whose_lease_is_alive_is_not_rendered_by_a_second_call(monkeypatch):
+    monkeypatch.setattr(tasks, "render_pdf", _fake_pdf)
+    report = _quarterly_report()
+    claimed = tasks._claim(report.pk)
+    assert tasks.generate_report(report.pk) == report.pk
+    assert tasks.generate_report.apply(args=[report.pk]).get() == report.pk
+    report.refresh_from_db()
+    assert report.status == ReportStatus.RUNNING and report.attempts == claimed.attempts == 1
+    assert not report.file
+
+
+def test_a_report_whose_worker_died_is_taken_over_once_the_lease_has_run_out(monkeypatch):
+    monkeypatch.setattr(tasks, "render_pdf", _fake_pdf)
+    report = _quarterly_report()
+    dead = tasks._claim(report.pk)  # the worker that claimed it was killed
+    Report.objects.filter(pk=report.pk).update(lease_until=timezone.now() - dt.timedelta(seconds=1))
+    tasks.generate_report(report.pk)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.DONE and report.attempts == 2 and report.lease_until is None
+    finished_at = report.finished_at
+
+    # Had the first worker only been slow, its late result is not recorded over the one that took over.
+    assert tasks.make(dead) is None
+    report.refresh_from_db()
+    assert report.attempts == 2 and report.finished_at == finished_at
