@@ -59,8 +59,11 @@ def _portal_test_settings(settings, tmp_path):
     # database 15) must not leak between tests.
     from django.core.cache import caches
 
-    caches["default"].clear()
     caches["shared"].clear()
+    try:
+        caches["default"].clear()
+    except RuntimeError:  # a test without database access has no rate limits to leak either
+        pass
 
 
 @pytest.fixture(autouse=True)
