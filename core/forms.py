@@ -39,15 +39,20 @@ def language_choices() -> list[tuple[str, str]]:
     return [(code, get_language_info(code)["name_local"]) for code, _name in settings.LANGUAGES]
 
 
+# The portal's languages only: a person's mail is written in one of them.
+LANGUAGE_ERROR = _("Choose one of the languages in the list.")
+
+
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["full_name", "title", "language"]
-        widgets = {"language": forms.Select}
+        error_messages = {"language": {"invalid_choice": LANGUAGE_ERROR}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["language"].widget.choices = language_choices()
+        # The field's choices, not only the widget's: a value from outside the list is refused.
+        self.fields["language"].choices = language_choices()
 
 
 # --- Meetings -----------------------------------------------------------------------------------
@@ -275,6 +280,7 @@ class InvitationForm(forms.ModelForm):
             label=_("Language of the mail"),
             choices=language_choices(),
             help_text=_("The invitation is written in this language."),
+            error_messages={"invalid_choice": LANGUAGE_ERROR},
         )
 
     def clean_email(self) -> str:

@@ -495,9 +495,14 @@ def _check_agenda_item(request, pk):
 def move_agenda_item(request: HttpRequest, pk: int) -> HttpResponse:
     """Move an item one place up or down (permission: core.change_meeting)."""
     item = _check_agenda_item(request, pk)
+    direction = request.POST.get("direction", "")
+    # Only the two buttons' values: anything else moved the item down.
+    if direction not in ("up", "down"):
+        messages.error(request, _("Choose whether to move the item up or down."))
+        return redirect(reverse("core:meeting_detail", kwargs={"pk": item.meeting_id}) + f"#item-{item.pk}")
     items = list(item.meeting.agenda_items.order_by("position", "pk"))
     index = items.index(item)
-    other = index - 1 if request.POST.get("direction") == "up" else index + 1
+    other = index - 1 if direction == "up" else index + 1
     if 0 <= other < len(items):
         items[index], items[other] = items[other], items[index]
         with transaction.atomic():

@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from icalendar import Calendar
 
 from core.models import (
@@ -540,3 +541,19 @@ def test_coordinator_pages_queries_do_not_grow(client_for, world, size, url_name
     client.get(reverse("home"))
     with django_assert_num_queries(COORDINATOR_PAGE_QUERIES[url_name]):
         assert client.get(reverse(url_name, kwargs={"pk": meeting.pk})).status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("direction", ["sideways", "", "UP", "down "])
+def test_an_agenda_item_is_moved_only_up_or_down(client_for, world, direction):
+    meeting = world["meetings"]["finnish"]
+    before = list(meeting.agenda_items.order_by("position").values_list("pk", flat=True))
+    item = meeting.agenda_items.order_by("position").first()
+    response = client_for("coordinator").post(
+        reverse("core:agenda_item_move", kwargs={"pk": item.pk}), {"direction": direction}, follow=True
+    )
+    assert response.status_code == 200
+    assert [str(m) for m in response.context["messages"]] == [
+        gettext("Choose whether to move the item up or down.")
+    ]
+    assert list(meeting.agenda_items.order_by("position").values_list("pk", flat=True)) == before
