@@ -12,6 +12,7 @@ import secrets
 import uuid
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.db.models import Q
@@ -81,6 +82,7 @@ class User(AbstractUser):
     language = models.CharField(
         _("preferred language"),
         max_length=8,
+        choices=settings.LANGUAGES,
         default="sv",
         help_text=_("Mail and notifications are written in this language."),
     )
@@ -738,7 +740,9 @@ class Invitation(models.Model):
         blank=True,
         help_text=_("The association or body that nominated the person."),
     )
-    language = models.CharField(_("language of the mail"), max_length=8, default="sv")
+    language = models.CharField(
+        _("language of the mail"), max_length=8, choices=settings.LANGUAGES, default="sv"
+    )
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
     invited_by = models.ForeignKey(
         User, verbose_name=_("invited by"), null=True, on_delete=models.SET_NULL, related_name="+"
