@@ -1,6 +1,7 @@
 """Forms of the proposal workflow: proposing, the coordinator's triage, the proposer's answer, the inbox filters."""
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -22,17 +23,24 @@ class MultipleFileInput(forms.ClearableFileInput):
 
 
 class MultipleFileField(forms.FileField):
-    """Several files in one field; each is checked by what it contains."""
+    """Several files in one field, at most `max_files` of them; each is checked by what it contains."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, max_files: int | None = None, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput())
         super().__init__(*args, **kwargs)
+        self.max_files = max_files
 
     def clean(self, data, initial=None):
         single = super().clean
-        if isinstance(data, list | tuple):
-            return [single(item, initial) for item in data if item]
-        return [single(data, initial)] if data else []
+        items = [item for item in data if item] if isinstance(data, list | tuple) else [data] if data else []
+        # Counted before any file is looked at, so that the work of checking them is bounded too.
+        if self.max_files is not None and len(items) > self.max_files:
+            raise ValidationError(
+                _("You chose %(count)s files; at most %(limit)s can be attached."),
+                code="too_many_files",
+                params={"count": len(items), "limit": self.max_files},
+            )
+        return [single(item, initial) for item in items]
 
 
 class ProposalForm(forms.ModelForm):
@@ -68,6 +76,7 @@ class ProposalForm(forms.ModelForm):
 
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["attachments"].max_files = settings.PROPOSAL_MAX_ATTACHMENTS
         self.fields["forum"].queryset = Forum.objects.active().of_member(user)
         self.fields["forum"].empty_label = None
         self.fields["language"].choices = ContentLanguage.choices
@@ -90,7 +99,8 @@ class ProposalForm(forms.ModelForm):
                 checked.append((upload, validate_attachment(upload)))
             except ValidationError as error:
                 raise ValidationError(
-                    _("“%(name)s”: %(problem)s") % {"name": upload.name, "problem": " ".join(error.messages)}
+                    _("“%(name)s”: %(problem)s") % {"name": upload.name, "problem": " ".join(error.messages)},
+                    code=getattr(error, "code", None),
                 ) from error
         return checked
 
