@@ -1,4 +1,4 @@
-"""The action register as CSV and XLSX (core.spreadsheets), with cells a spreadsheet will not run."""
+"""The action register as CSV and XLSX (core.spreadsheets, which writes no cell a spreadsheet would run)."""
 
 from django.conf import settings
 from django.utils.translation import gettext
@@ -6,14 +6,6 @@ from django.utils.translation import gettext
 from core.spreadsheets import csv_bytes, xlsx_bytes
 
 from .models import Action
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe(value) -> str:
-    """A cell a spreadsheet will not run as a formula, whatever someone typed into a title."""
-    text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def header() -> list[str]:
@@ -39,13 +31,13 @@ def header() -> list[str]:
 def values(action: Action) -> list:
     return [
         action.pk,
-        safe(action.title),
+        action.title,
         action.cycle.year,
-        safe(", ".join(goal.code or goal.title for goal in action.goals.all())),
-        safe(", ".join(m.name for m in action.minorities.all())),
-        safe(action.department.name),
-        safe(action.responsible.full_name if action.responsible else ""),
-        safe(", ".join(d.name for d in action.collaborating_departments.all())),
+        ", ".join(goal.code or goal.title for goal in action.goals.all()),
+        ", ".join(m.name for m in action.minorities.all()),
+        action.department.name,
+        action.responsible.full_name if action.responsible else "",
+        ", ".join(d.name for d in action.collaborating_departments.all()),
         action.starts_on.isoformat() if action.starts_on else "",
         action.due_on.isoformat() if action.due_on else "",
         str(action.get_status_display()),
