@@ -65,6 +65,10 @@ ODDLY_BUILT = _(
     "or its parts overlap, as in files made to overload a computer (a “zip bomb”). "
     "Save it again from your office program, or attach it as a PDF."
 )
+HAS_MACROS = _(
+    "The document contains macros, programs that run when it is opened, and cannot be attached. "
+    "Save it without macros (for example as .docx or .xlsx), or attach it as a PDF."
+)
 IMAGE_TOO_LARGE = _(
     "The image is %(width)s × %(height)s pixels (%(megapixels)s megapixels); at most %(limit)s megapixels "
     "are accepted. Make the image smaller and attach it again."
@@ -183,6 +187,13 @@ def _zip_type(upload: UploadedFile) -> str | None:
             _check_sizes(members)
             _check_no_overlap(file, members, archive.start_dir)
             names = {info.filename for info in members}
+            # A macro runs on a colleague's computer when they open the attachment (OOXML vbaProject.bin,
+            # ODF Basic/ and Scripts/): refused, whatever the rest of the document is.
+            if any(
+                name.lower().endswith("vbaproject.bin") or name.startswith(("Basic/", "Scripts/"))
+                for name in names
+            ):
+                raise ValidationError(HAS_MACROS, code="macros")
             if "mimetype" in names:
                 with archive.open("mimetype") as member:
                     declared = member.read(MIMETYPE_READ_BYTES).decode("ascii", "replace").strip()

@@ -45,7 +45,7 @@ def _swedish_by_default(settings):
 
 
 @pytest.fixture(autouse=True)
-def _portal_test_settings(settings, tmp_path):
+def _portal_test_settings(settings, tmp_path, request, django_db_blocker):
     # Mail goes through the real outbox; delivery lands in django.core.mail.outbox.
     settings.EMAIL_BACKEND = "core.mail.OutboxEmailBackend"
     settings.DELIVERY_EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
@@ -60,10 +60,15 @@ def _portal_test_settings(settings, tmp_path):
     from django.core.cache import caches
 
     caches["shared"].clear()
-    try:
-        caches["default"].clear()
-    except RuntimeError:  # a test without database access has no rate limits to leak either
-        pass
+    uses_database = request.node.get_closest_marker("django_db") or {
+        "db",
+        "transactional_db",
+        "live_server",
+    } & set(request.fixturenames)
+    if uses_database:  # a test without the database has no rate limits to leak
+        request.getfixturevalue("django_db_setup")
+        with django_db_blocker.unblock():
+            caches["default"].clear()
 
 
 @pytest.fixture(autouse=True)

@@ -553,3 +553,21 @@ def test_uploads_are_bounded_by_the_settings():
     assert settings.PROPOSAL_MAX_ATTACHMENTS < settings.DATA_UPLOAD_MAX_NUMBER_FILES
     # The largest object zipfile can make of a central directory stays well within the bound.
     assert 11 * settings.ARCHIVE_MAX_DIRECTORY_BYTES < settings.UPLOAD_WORK_MAX_BYTES / 2
+
+
+@pytest.mark.parametrize(
+    "macro_part", ["word/vbaProject.bin", "xl/vbaProject.bin", "Basic/Standard/Module1.xml"], ids=str
+)
+def test_a_document_with_macros_is_refused(macro_part):
+    """A macro runs on the computer of the colleague who opens the attachment (found beside the exports)."""
+    buffer = io.BytesIO()
+    source = odt() if macro_part.startswith("Basic") else docx()
+    with zipfile.ZipFile(io.BytesIO(source)) as original, zipfile.ZipFile(buffer, "w") as archive:
+        for info in original.infolist():
+            archive.writestr(info, original.read(info))
+        archive.writestr(macro_part, b'Attribute VB_Name = "Module1"')
+    assert refusal(check(buffer.getvalue())) == "macros"
+    assert check(source) in {
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.oasis.opendocument.text",
+    }
