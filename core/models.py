@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
@@ -588,7 +589,7 @@ class MailState(models.TextChoices):
     WAITING = "waiting", _("Waiting to be sent")
     SENDING = "sending", _("Being sent")
     POSSIBLY_SENT = "possibly_sent", _("Possibly sent: check before sending again")
-    SENT = "sent", _("Sent")
+    SENT = "sent", pgettext_lazy("a message in the outbox", "Sent")
     FAILED = "failed", _("Failed")
 
 
