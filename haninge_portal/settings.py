@@ -45,8 +45,25 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+
+def site_url_from_env() -> str:
+    """SITE_URL, or the address `make run` serves on (PORT as runserver takes it) so links follow it."""
+    explicit = os.environ.get("SITE_URL", "").strip()
+    if explicit:
+        return explicit.rstrip("/")
+    port = os.environ.get("PORT", "").strip() or "8000"
+    host, _sep, number = port.rpartition(":")
+    host = host.strip("[]") or "127.0.0.1"
+    # runserver binds every interface on 0.0.0.0 or ::, but a link must name one a browser can reach.
+    if host in {"0.0.0.0", "::", "0"}:  # noqa: S104
+        host = "127.0.0.1"
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{number}"
+
+
 # The public address of the portal, used in links in mail and reports.
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = site_url_from_env()
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin to patch its forms.

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# make run: the portal with Haninge's demo data at http://127.0.0.1:8000/.
+# make run: the portal with Haninge's demo data at http://127.0.0.1:8000/ (PORT=8123 or PORT=127.0.0.1:8123 moves it;
+# links in mail and reports follow PORT unless SITE_URL is set).
 # SQLite and eager tasks by default; set DATABASE_URL for PostgreSQL and REDIS_URL for a real Celery worker.
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -26,5 +27,8 @@ else
 fi
 
 [ -z "$MFA_REQUIRED_FOR" ] && echo "Two-step sign-in is not required in this demo (production requires it of coordinators and administrators)."
-say "The portal runs at http://127.0.0.1:8000/ (Ctrl+C stops it)"
-"$PY" manage.py runserver "${PORT:-127.0.0.1:8000}"
+ADDRESS="${PORT:-127.0.0.1:8000}"
+# The address the settings derive SITE_URL from, so what we print is what mail links to.
+URL="$("$PY" -c 'import os; os.environ.setdefault("DJANGO_SETTINGS_MODULE", "haninge_portal.settings"); from django.conf import settings; print(settings.SITE_URL)')"
+say "The portal runs at $URL/ (Ctrl+C stops it)"
+"$PY" manage.py runserver "$ADDRESS"
