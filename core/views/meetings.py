@@ -25,6 +25,7 @@ from ..forms import (
     MeetingForm,
     MinutesItemForm,
 )
+from ..history import describe_changes
 from ..ical import calendar_for
 from ..models import (
     RSVP,
@@ -378,25 +379,15 @@ class MeetingHistoryView(ObjectAccessMixin, TemplateView):
 
 
 def _describe(record, previous, kind: str, label: str) -> dict:
-    """One row of the history: what changed in this record compared with the one before it."""
-    changes = []
-    if record.history_type == "~" and previous is not None:
-        changes = [change.field for change in record.diff_against(previous).changes]
+    """One row of the history: what changed in this record compared with the one before it, in words."""
     return {
         "when": record.history_date,
         "who": record.history_user.full_name if record.history_user else _("the system"),
         "kind": kind,
         "label": label,
         "action": {"+": _("created"), "~": _("changed"), "-": _("deleted")}[record.history_type],
-        "fields": [_field_label(record, name) for name in changes],
+        "fields": describe_changes(record, previous, label),
     }
-
-
-def _field_label(record, name: str) -> str:
-    try:
-        return str(record.instance_type._meta.get_field(name).verbose_name)
-    except Exception:  # noqa: BLE001 - a field that no longer exists is shown by its name
-        return name
 
 
 @_signed_in_or_redirect

@@ -557,3 +557,25 @@ def test_an_agenda_item_is_moved_only_up_or_down(client_for, world, direction):
         gettext("Choose whether to move the item up or down.")
     ]
     assert list(meeting.agenda_items.order_by("position").values_list("pk", flat=True)) == before
+
+
+def test_history_says_what_changed_in_attendance_and_minutes(client_for, world):
+    """Attendance and minutes rows name the person and the states, not "–" or a bare field name."""
+    from django.utils import translation
+
+    from core import services
+
+    meeting = world["meetings"]["roma"]
+    coordinator = world["people"]["coordinator"]
+    attendance = meeting.attendances.get(user=world["people"]["other_representative"])
+    services.record_attendance(meeting, {attendance.pk: Presence.EXCUSED}, by=coordinator)
+    services.move_minutes(meeting, MinutesStatus.APPROVED, by=coordinator)
+    with translation.override("en"):
+        page = (
+            client_for("coordinator")
+            .get(reverse("core:meeting_history", kwargs={"pk": meeting.pk}))
+            .content.decode()
+        )
+    assert "Attendance: Milan Representant excused" in page
+    assert "The minutes: sent for review → approved" in page
+    assert "Attendance: Milan Representant invited" in page
