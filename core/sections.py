@@ -20,6 +20,17 @@ class Section:
     tiers: frozenset[str] | None = None  # None: every tier
 
 
+class SectionContext(dict):
+    """A section's context as its template sees it: a key the function left out reads as None.
+
+    Django's template lookup tries `section["items"]` first and then `section.items`; on a plain dict a
+    missing key thus resolved to the bound `dict.items` (a select of "." options on every proposal page).
+    """
+
+    def __missing__(self, key: str) -> None:
+        return None
+
+
 _meeting_sections: list[Section] = []
 _forum_sections: list[Section] = []
 _agenda_item_sections: list[Section] = []
@@ -72,7 +83,7 @@ def _render(
             continue
         context = section.context(request, obj)
         if context is not None:
-            rendered.append((section.template, context))
+            rendered.append((section.template, SectionContext(context)))
     return rendered
 
 
