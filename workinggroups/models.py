@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -95,7 +96,7 @@ class Mandate(models.Model):
             errors["ends_on"] = _("The end date cannot be before the start date.")
         if self.starts_on and self.closed_on and self.closed_on < self.starts_on:
             errors["starts_on"] = _("The group cannot start after the day it was closed (%(date)s).") % {
-                "date": self.closed_on.isoformat()
+                "date": date_format(self.closed_on, "SHORT_DATE_FORMAT")
             }
         if self.forum_id and self.set_up_by_id == self.forum_id:
             errors["set_up_by"] = _("A working group cannot set itself up.")

@@ -5,6 +5,7 @@ import datetime as dt
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from core.models import Membership, User
@@ -36,7 +37,7 @@ def close_working_group(mandate: Mandate, report: str, closed_on: dt.date, by: U
                 NON_FIELD_ERRORS: ValidationError(
                     _("This working group was already closed on %(date)s."),
                     code="already_closed",
-                    params={"date": current.closed_on.isoformat()},
+                    params={"date": date_format(current.closed_on, "SHORT_DATE_FORMAT")},
                 )
             }
         )
@@ -50,7 +51,7 @@ def close_working_group(mandate: Mandate, report: str, closed_on: dt.date, by: U
         errors["closed_on"] = ValidationError(
             _("The closing date cannot be before the working group started (%(date)s)."),
             code="before_start",
-            params={"date": current.starts_on.isoformat()},
+            params={"date": date_format(current.starts_on, "SHORT_DATE_FORMAT")},
         )
     elif closed_on > timezone.localdate():
         errors["closed_on"] = ValidationError(
