@@ -10,6 +10,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .ical import calendar_for
@@ -73,18 +74,39 @@ def set_invitees(meeting: Meeting, invitees: Iterable[User]) -> None:
     Attendance.objects.bulk_create([Attendance(meeting=meeting, user_id=pk) for pk in wanted - existing])
 
 
+PAST_MEETING = "meeting_in_past"
+
+
 @transaction.atomic
-def publish_agenda(meeting: Meeting, by: User) -> int:
-    """Call the meeting: publish the agenda and send the notice with an invitation to every invitee."""
+def publish_agenda(meeting: Meeting, by: User, *, without_notice_for_past: bool = False) -> int:
+    """Call the meeting: publish the agenda and send the notice with an invitation to every invitee.
+
+    A meeting that has already begun is most often a mistyped date, and a notice would invite people to
+    something that is over: it is refused unless the coordinator confirms they are recording a meeting
+    already held, and then the agenda is published without mailing anyone.
+    """
     if meeting.status != MeetingStatus.PLANNED:
         raise ValidationError(_("The agenda of this meeting has already been published."))
     if not meeting.agenda_items.exists():
         raise ValidationError(_("Add at least one agenda item before you publish the agenda."))
+    in_past = meeting.starts_at <= timezone.now()
+    if in_past and not without_notice_for_past:
+        raise ValidationError(
+            _(
+                "The meeting was to begin %(when)s, which has passed, so no notice was sent. If the date "
+                "is wrong, change it first. If you are recording a meeting that has already been held, "
+                "publish the agenda without a notice."
+            ),
+            code=PAST_MEETING,
+            params={"when": date_format(timezone.localtime(meeting.starts_at), "SHORT_DATETIME_FORMAT")},
+        )
     meeting.status = MeetingStatus.AGENDA_PUBLISHED
     meeting.agenda_published_at = timezone.now()
     meeting.ical_sequence += 1
     meeting._change_reason = "agenda published"
     meeting.save()
+    if in_past:
+        return 0
     return notify(invited_people(meeting), "core/email/agenda_published", {"meeting": meeting}, "REQUEST")
 
 

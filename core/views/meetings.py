@@ -100,6 +100,7 @@ class MeetingDetailView(ObjectAccessMixin, TemplateView):
             can_see_minutes=user.has_perm("core.view_minutes", meeting),
             can_change=user.has_perm("core.change_meeting", meeting),
             can_respond=own is not None and meeting.is_upcoming,
+            notice_too_late=meeting.status == MeetingStatus.PLANNED and meeting.starts_at <= timezone.now(),
             minutes_targets=[
                 MinutesStatus(target)
                 for target in MinutesStatus
@@ -190,15 +191,25 @@ def _time_changes(form: MeetingForm) -> list[str]:
 def publish_agenda(request: HttpRequest, pk: int) -> HttpResponse:
     """Publish the agenda and send the notice with an invitation (permission: core.change_meeting)."""
     meeting = _load(request, MEETINGS, pk, "core.view_meeting", "core.change_meeting")
+    without_notice = request.POST.get("past") == "confirmed"
     try:
-        sent = services.publish_agenda(meeting, by=request.user)
+        sent = services.publish_agenda(meeting, by=request.user, without_notice_for_past=without_notice)
     except ValidationError as error:
-        _report(request, error)
+        if error.code == services.PAST_MEETING:
+            # The page then offers the confirmation beside the date (notice_too_late).
+            messages.warning(request, error.messages[0])
+        else:
+            _report(request, error)
     else:
-        messages.success(
-            request,
-            _("The agenda is published and the notice was sent to %(count)s people.") % {"count": sent},
-        )
+        if without_notice and sent == 0:
+            messages.success(
+                request, _("The agenda is published. No notice was sent, since the meeting has begun.")
+            )
+        else:
+            messages.success(
+                request,
+                _("The agenda is published and the notice was sent to %(count)s people.") % {"count": sent},
+            )
     return redirect(meeting)
 
 
