@@ -1,5 +1,5 @@
 """What proposals add to a meeting's page: per agenda item, the consultation records (lag 2009:724 §5),
-and for coordinators a link to record one. Registered with core.sections from ProposalsConfig.ready().
+and for coordinators one control to record one on any item. Registered with core.sections from ProposalsConfig.ready().
 """
 
 from django.http import HttpRequest
@@ -26,15 +26,12 @@ def consultations_section(request: HttpRequest, meeting: Meeting) -> dict | None
     by_item: dict[int, list[ConsultationRecord]] = {}
     for record in records:
         by_item.setdefault(record.agenda_item_id, []).append(record)
+    # Only the items with records are listed; one control offers every item to record a new one.
+    groups: dict[int, tuple] = {}
+    for record in records:
+        groups.setdefault(record.agenda_item_id, (record.agenda_item, by_item[record.agenda_item_id]))
     items = list(meeting.agenda_items.order_by("position", "pk")) if may_add else []
-    if may_add:
-        groups = [(item, by_item.get(item.pk, [])) for item in items]
-    else:
-        seen = {}
-        for record in records:
-            seen.setdefault(record.agenda_item_id, record.agenda_item)
-        groups = [(item, by_item[pk]) for pk, item in seen.items()]
-    return {"groups": groups, "may_add": may_add}
+    return {"groups": list(groups.values()), "may_add": may_add, "items": items}
 
 
 def register() -> None:

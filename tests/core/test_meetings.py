@@ -1,11 +1,12 @@
 """Meetings of all three tiers: plan, call with a notice, change, cancel, answer, attend, minute, publish."""
 
 import datetime as dt
+from html.parser import HTMLParser
 
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext
 from icalendar import Calendar
 
@@ -413,7 +414,7 @@ def test_history_shows_who_changed_what(client_for, world):
     assert "Elin Samordnare" in page
 
 
-def test_agenda_items_are_added_last_and_can_be_moved(client_for, world):
+def test_agenda_items_are_added_before_any_other_business_and_can_be_moved(client_for, world):
     meeting = world["meetings"]["finnish"]
     client = client_for("coordinator")
     client.post(
@@ -421,11 +422,21 @@ def test_agenda_items_are_added_last_and_can_be_moved(client_for, world):
         {"title": "Ny punkt", "presenter_name": "Gäst", "duration_minutes": 15},
     )
     titles = list(meeting.agenda_items.order_by("position").values_list("title", flat=True))
-    assert titles[-1] == "Ny punkt"
+    assert titles[-2:] == ["Ny punkt", "Övriga frågor"]
     new = meeting.agenda_items.get(title="Ny punkt")
     client.post(reverse("core:agenda_item_move", kwargs={"pk": new.pk}), {"direction": "up"})
     titles = list(meeting.agenda_items.order_by("position").values_list("title", flat=True))
-    assert titles.index("Ny punkt") == len(titles) - 2
+    assert titles.index("Ny punkt") == 0
+
+
+def test_any_other_business_added_by_hand_goes_last(client_for, world):
+    meeting = world["meetings"]["finnish"]
+    meeting.agenda_items.filter(title="Övriga frågor").delete()
+    client_for("coordinator").post(
+        reverse("core:agenda_item_create", kwargs={"pk": meeting.pk}), {"title": "Övriga frågor"}
+    )
+    titles = list(meeting.agenda_items.order_by("position").values_list("title", flat=True))
+    assert titles[-1] == "Övriga frågor"
 
 
 def test_an_item_with_minutes_is_not_deleted(client_for, world):
@@ -561,8 +572,6 @@ def test_an_agenda_item_is_moved_only_up_or_down(client_for, world, direction):
 
 def test_history_says_what_changed_in_attendance_and_minutes(client_for, world):
     """Attendance and minutes rows name the person and the states, not "–" or a bare field name."""
-    from django.utils import translation
-
     from core import services
 
     meeting = world["meetings"]["roma"]
@@ -579,3 +588,76 @@ def test_history_says_what_changed_in_attendance_and_minutes(client_for, world):
     assert "Attendance: Milan Representant excused" in page
     assert "The minutes: sent for review → approved" in page
     assert "Attendance: Milan Representant invited" in page
+
+
+class _Controls(HTMLParser):
+    """The agenda items' controls: each button's and link's accessible name (aria-hidden text left out)."""
+
+    def __init__(self):
+        super().__init__()
+        self.stack: list[tuple[str, dict]] = []
+        self.controls: list[dict] = []
+        self.current: dict | None = None
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in {"br", "input", "img", "meta", "link"}:
+            return
+        self.stack.append((tag, attrs))
+        if attrs.get("aria-hidden") == "true":
+            self.hidden += 1
+        in_actions = any("item-actions" in (a.get("class") or "").split() for _, a in self.stack)
+        if tag in {"button", "a"} and in_actions:
+            form = next((a for t, a in reversed(self.stack) if t == "form"), None)
+            self.current = {"tag": tag, "name": "", "form_method": form and form.get("method")}
+
+    def handle_endtag(self, tag):
+        if not self.stack:
+            return
+        open_tag, attrs = self.stack.pop()
+        if attrs.get("aria-hidden") == "true":
+            self.hidden -= 1
+        if tag in {"button", "a"} and self.current is not None:
+            self.current["name"] = " ".join(self.current["name"].split())
+            self.controls.append(self.current)
+            self.current = None
+
+    def handle_data(self, data):
+        if self.current is not None and not self.hidden:
+            self.current["name"] += data
+
+
+def test_agenda_items_have_one_compact_control_of_buttons_named_after_the_item(client_for, world):
+    meeting = world["meetings"]["finnish"]
+    with translation.override("en"):
+        page = client_for("coordinator").get(reverse("core:meeting_detail", kwargs={"pk": meeting.pk}))
+    html = page.content.decode()
+    assert html.count('class="item-actions"') == meeting.agenda_items.count()
+    parser = _Controls()
+    parser.feed(html)
+    moves = [c for c in parser.controls if c["name"].startswith(("Move up", "Move down"))]
+    assert {c["name"] for c in moves} == {
+        "Move down: Återkoppling från förvaltningen (finnish)",
+        "Move up: Övriga frågor",
+    }
+    assert all(c["tag"] == "button" and c["form_method"] == "post" for c in moves)
+    names = [c["name"] for c in parser.controls]
+    assert len(names) == len(set(names)), names
+    assert "Edit: Övriga frågor" in names
+
+
+def test_meeting_page_says_once_that_no_consultation_is_recorded_and_offers_one_way_to_record(
+    client_for, world
+):
+    meeting = world["meetings"]["finnish"]
+    with translation.override("en"):
+        html = (
+            client_for("coordinator")
+            .get(reverse("core:meeting_detail", kwargs={"pk": meeting.pk}))
+            .content.decode()
+        )
+    assert html.count("No consultation has been recorded for this meeting.") == 1
+    assert html.count('id="register-consultation"') == 1
+    for item in meeting.agenda_items.all():
+        assert html.count(f"/proposals/items/{item.pk}/consultations/new/") == 1
