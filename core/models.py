@@ -446,6 +446,28 @@ class Meeting(models.Model):
         return target in MINUTES_TRANSITIONS[MinutesStatus(self.minutes_status)] and not self.is_cancelled
 
 
+# The titles "any other business" goes by, in the portal's languages, folded (see is_any_other_business_title).
+ANY_OTHER_BUSINESS_TITLES = frozenset(
+    {
+        "övriga frågor",
+        "övrigt",
+        "övriga ärenden",
+        "muut asiat",
+        "muut esille tulevat asiat",
+        "any other business",
+        "other business",
+        "aob",
+    }
+)
+
+
+def is_any_other_business_title(title: str) -> bool:
+    """Whether an agenda item's title names any other business, whatever the case, numbering or full stop."""
+    folded = " ".join(title.casefold().replace(".", " ").replace(":", " ").split())
+    folded = folded.lstrip("0123456789 ").strip()
+    return folded in ANY_OTHER_BUSINESS_TITLES
+
+
 class AgendaItem(models.Model):
     """One item of a meeting's agenda, and what the minutes say about it."""
 
@@ -480,6 +502,11 @@ class AgendaItem(models.Model):
     @property
     def presenter_display(self) -> str:
         return self.presenter.full_name if self.presenter else self.presenter_name
+
+    @property
+    def is_any_other_business(self) -> bool:
+        """Any other business ("Övriga frågor") closes an agenda: what is added later goes before it."""
+        return is_any_other_business_title(self.title)
 
 
 class RSVP(models.TextChoices):

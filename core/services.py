@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from .ical import calendar_for
 from .models import (
     RSVP,
+    AgendaItem,
     Attendance,
     Meeting,
     MeetingStatus,
@@ -47,6 +48,30 @@ def notify(people: Iterable[User], template: str, context: dict, ical_method: st
             message.send()
         count += 1
     return count
+
+
+@transaction.atomic
+def add_agenda_item(meeting: Meeting, item: AgendaItem, by: User | None) -> AgendaItem:
+    """Add an item at the end of the agenda, but before "any other business", which closes the meeting.
+
+    An item already on the agenda after any other business is moved before it.
+    """
+    items = list(meeting.agenda_items.select_for_update().exclude(pk=item.pk).order_by("position", "pk"))
+    closing = next((i for i in items if i.is_any_other_business), None)
+    item.meeting = meeting
+    if closing is None or item.is_any_other_business:
+        item.position = max((i.position for i in items), default=0) + 1
+    else:
+        item.position = closing.position
+        # Make room: any other business and whatever a coordinator put after it move down by one.
+        for later in items:
+            if later.position >= closing.position:
+                later.position += 1
+                later._history_user = by
+                later.save(update_fields=["position"])
+    item._history_user = by
+    item.save()
+    return item
 
 
 def invited_people(meeting: Meeting) -> list[User]:

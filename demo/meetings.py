@@ -14,6 +14,7 @@ from core.models import (
     MinutesStatus,
     Presence,
     User,
+    is_any_other_business_title,
 )
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -178,18 +179,20 @@ def build_meetings(forums: dict[str, Forum], year: int, today: dt.date, upsert, 
                         "Frågan lyfts till ansvarig förvaltning, som återkommer till nästa möte.",
                     ),
                 )
-                upsert(
-                    AgendaItem,
-                    meeting=meeting,
-                    position=position,
-                    defaults={
-                        "title": title,
-                        "duration_minutes": minutes,
-                        "presenter": presenter,
-                        "minutes": f"<p>{discussion}</p>" if held else "",
-                        "decision": f"<p>{decision}</p>" if held and decision else "",
-                    },
-                )
+                defaults = {
+                    "title": title,
+                    "duration_minutes": minutes,
+                    "presenter": presenter,
+                    "minutes": f"<p>{discussion}</p>" if held else "",
+                    "decision": f"<p>{decision}</p>" if held and decision else "",
+                }
+                lookup = {"position": position}
+                if is_any_other_business_title(title):
+                    # Found by its title: proposals placed on the meeting go before it and move it down.
+                    lookup = {"title": defaults.pop("title")}
+                    if not meeting.agenda_items.filter(**lookup).exists():
+                        defaults["position"] = position
+                upsert(AgendaItem, meeting=meeting, defaults=defaults, **lookup)
             for number, membership in enumerate(members):
                 excused = held and number == 1 and len(members) > 2
                 upsert(

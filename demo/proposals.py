@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 
 from core.models import AgendaItem, Department, Forum, Meeting, MeetingStatus, User
+from core.services import add_agenda_item
 from demo.upsert import upsert
 from proposals.models import Proposal, ProposalStatus
 
@@ -185,9 +186,12 @@ def build_proposals_demo(today: dt.date) -> None:
             meeting = _meeting(forum, demo.meeting, today)
             if meeting is None:
                 continue
-            last = meeting.agenda_items.exclude(title=demo.title).order_by("-position").first()
             existing = meeting.agenda_items.filter(title=demo.title).first()
-            position = existing.position if existing else (last.position + 1 if last else 1)
+            closing = next((i for i in meeting.agenda_items.all() if i.is_any_other_business), None)
+            if existing is None or (closing is not None and existing.position > closing.position):
+                # Placed as the portal places a proposal: before any other business.
+                existing = add_agenda_item(meeting, existing or AgendaItem(title=demo.title), None)
+            position = existing.position
             item, _ = upsert(
                 AgendaItem,
                 meeting=meeting,

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.db.models import Max, ProtectedError
+from django.db.models import ProtectedError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -25,7 +25,7 @@ from core.models import (
     Role,
     User,
 )
-from core.services import notify
+from core.services import add_agenda_item, notify
 
 from .models import Proposal, ProposalAttachment, ProposalStatus
 
@@ -129,22 +129,17 @@ def consider(proposal: Proposal, by: User, reason: str = "") -> Proposal:
 
 @transaction.atomic
 def place_on_agenda(proposal: Proposal, meeting: Meeting, by: User, reason: str = "") -> Proposal:
-    """Add the proposal as the last item of a coming meeting of its forum."""
+    """Add the proposal to a coming meeting of its forum: last, but before any other business."""
     _check(proposal, ProposalStatus.PLACED)
     if meeting.forum_id != proposal.forum_id:
         raise ValidationError(_("A proposal can be placed only on the agenda of its own forum's meeting."))
     if meeting.status in {MeetingStatus.HELD, MeetingStatus.CANCELLED}:
         raise ValidationError(_("A proposal cannot be placed on a meeting that is held or cancelled."))
-    last = meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0
-    item = AgendaItem(
-        meeting=meeting,
-        position=last + 1,
-        title=proposal.title[:300],
-        description=proposal.description,
-        presenter=proposal.proposer,
+    item = add_agenda_item(
+        meeting,
+        AgendaItem(title=proposal.title[:300], description=proposal.description, presenter=proposal.proposer),
+        by,
     )
-    item._history_user = by
-    item.save()
     return _apply(proposal, ProposalStatus.PLACED, by, reason, agenda_item=item)
 
 

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -433,11 +433,7 @@ class AgendaItemCreateView(ObjectAccessMixin, AgendaItemFormMixin, FormView):
         return self.object
 
     def form_valid(self, form):
-        item = form.save(commit=False)
-        item.meeting = self.meeting
-        last = self.meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0
-        item.position = last + 1
-        item.save()
+        services.add_agenda_item(self.meeting, form.save(commit=False), self.request.user)
         messages.success(self.request, _("The item has been added to the agenda."))
         return redirect(self.meeting)
 

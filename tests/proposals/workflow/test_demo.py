@@ -33,6 +33,10 @@ def test_demo_proposals_cover_every_state_and_twice_writes_nothing():
     assert placed.forum.slug == "dialog-sverigefinnar"
     assert placed.agenda_item.meeting.starts_at.date() >= TODAY
     assert Proposal.objects.get(status=ProposalStatus.MERGED).merged_into == placed
+    # A proposal on a meeting comes before its any other business ("Övriga frågor").
+    for proposal in Proposal.objects.exclude(agenda_item=None).select_related("agenda_item"):
+        items = list(proposal.agenda_item.meeting.agenda_items.order_by("position", "pk"))
+        assert [i.is_any_other_business for i in items] == [False] * (len(items) - 1) + [True]
     assert Proposal.objects.get(status=ProposalStatus.DECLINED).status_reason
     assert set(
         Proposal.objects.filter(status=ProposalStatus.RESOLVED).values_list("answered", flat=True)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext
 from core.models import AgendaItem, MeetingStatus
 from proposals import services
 from proposals.models import TRANSITIONS, Proposal, ProposalStatus
+from tests.factories import AgendaItemFactory
 
 ALL = [s.value for s in ProposalStatus]
 FORBIDDEN = [(a, b) for a, b in itertools.product(ALL, ALL) if b not in TRANSITIONS[a]]
@@ -90,15 +91,38 @@ def test_decline_without_a_reason_is_refused(proposal, world):
     assert proposal.status == ProposalStatus.RECEIVED
 
 
-def test_place_creates_an_agenda_item_at_the_end_of_the_agenda(proposal, world):
+def test_place_creates_an_agenda_item_last_but_before_any_other_business(proposal, world):
     meeting = world["meetings"]["finnish"]
     services.place_on_agenda(proposal, meeting, world["people"]["coordinator"], "Tas upp.")
     proposal.refresh_from_db()
     item = proposal.agenda_item
     assert item.meeting == meeting
     assert item.title == proposal.title
-    assert item.position == 3  # after the world's two items
-    assert list(meeting.agenda_items.order_by("position").values_list("pk", flat=True))[-1] == item.pk
+    titles = list(meeting.agenda_items.order_by("position").values_list("title", flat=True))
+    assert titles == ["Återkoppling från förvaltningen (finnish)", proposal.title, "Övriga frågor"]
+    assert len(set(meeting.agenda_items.values_list("position", flat=True))) == 3
+
+
+@pytest.mark.parametrize(
+    "closing", ["Övriga frågor", "Muut asiat", "Any other business", "4. Övriga frågor."]
+)
+def test_place_finds_any_other_business_in_every_language(make_proposal, world, closing):
+    meeting = world["meetings"]["finnish"]
+    meeting.agenda_items.filter(title="Övriga frågor").update(title=closing)
+    AgendaItemFactory(meeting=meeting, title="Punkt efter övriga frågor", position=3)
+    proposal = make_proposal()
+    services.place_on_agenda(proposal, meeting, world["people"]["coordinator"])
+    titles = list(meeting.agenda_items.order_by("position", "pk").values_list("title", flat=True))
+    assert titles.index(proposal.title) == titles.index(closing) - 1
+
+
+def test_place_on_an_agenda_without_any_other_business_adds_it_last(proposal, world):
+    meeting = world["meetings"]["finnish"]
+    meeting.agenda_items.filter(title="Övriga frågor").delete()
+    services.place_on_agenda(proposal, meeting, world["people"]["coordinator"])
+    assert (
+        list(meeting.agenda_items.order_by("position").values_list("title", flat=True))[-1] == proposal.title
+    )
 
 
 @pytest.mark.parametrize("key", ["roma", "consultation"])
