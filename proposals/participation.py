@@ -27,7 +27,7 @@ REASON_MAX_LENGTH = 500
 
 
 @transaction.atomic
-def add_comment(proposal: Proposal, author: User, text: str) -> Comment:
+def add_comment(proposal: Proposal, author: User, text: str, language: str | None = None) -> Comment:
     """A member of the proposal's forum (or a coordinator) comments on it."""
     if not author.has_perm("proposals.comment_on_proposal", proposal):
         raise PermissionDenied(gettext("Only members of the forum and coordinators may comment."))
@@ -42,7 +42,7 @@ def add_comment(proposal: Proposal, author: User, text: str) -> Comment:
         )
     # The text comes straight from the POST, not through a form field that refuses NUL (PostgreSQL would).
     ProhibitNullCharactersValidator()(text)
-    comment = Comment(proposal=proposal, author=author, text=text)
+    comment = Comment(proposal=proposal, author=author, text=text, language=language or author.language)
     comment._history_user = author
     comment.save()
     return comment
@@ -186,10 +186,18 @@ def consultation_rows(year: int) -> list[LogRow]:
 
 
 def consultation_years() -> list[int]:
-    """The years that have records, and this year, newest first."""
-    years = {d.year for d in ConsultationRecord.objects.dates("consulted_on", "year")}
-    years.add(timezone.localdate().year)
-    return sorted(years, reverse=True)
+    """Every year from the portal's first meeting or record to this year, newest first.
+
+    A year without records is still a question with an answer ("none were recorded"): the log of a cycle's
+    year must not be refused because nothing was recorded in it yet.
+    """
+    this_year = timezone.localdate().year
+    # One query: the years of records and of meetings together.
+    known = ConsultationRecord.objects.dates("consulted_on", "year").union(
+        Meeting.objects.dates("starts_at", "year")
+    )
+    years = {d.year for d in known if d.year <= this_year} | {this_year}
+    return list(range(max(years), min(years) - 1, -1))
 
 
 def export_header() -> list[str]:
@@ -251,7 +259,7 @@ def participation_context(request: HttpRequest, proposal: Proposal) -> dict:
     return {
         "proposal": proposal,
         "comments": list(comments),
-        "comment_form": CommentForm() if may_comment else None,
+        "comment_form": CommentForm(user=user) if may_comment else None,
         "user": user,
         "support_count": supports["count"],
         "user_supports": bool(supports["mine"]),

@@ -6,10 +6,12 @@ import io
 
 import pytest
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from proposals import participation
 from proposals.models import Comment, ConsultationRecord, Support
+from tests.factories import MeetingFactory
 from tests.proposals.participation.conftest import make_proposal, make_record
 
 pytestmark = pytest.mark.django_db
@@ -146,6 +148,26 @@ def test_log_shows_the_chosen_year(world, proposal, client_for):
     assert [row.record for row in page.context["rows"]] == [other]
     assert f'id="consultation-{other.pk}"'.encode() in page.content
     assert f'id="consultation-{this.pk}"'.encode() not in page.content
+
+
+def test_log_accepts_a_past_year_without_records_since_the_first_meeting(world, client_for):
+    # The world's Roma meeting was held a month ago; a meeting two years back makes the portal that old.
+    MeetingFactory(forum=world["forums"]["consultation"], starts_at=timezone.now() - dt.timedelta(days=800))
+    this_year = timezone.localdate().year
+    two_years_back = (timezone.now() - dt.timedelta(days=800)).year
+    url = reverse("proposals:consultation_log")
+    page = client_for("politician").get(url, {"year": this_year - 1})
+    assert page.status_code == 200
+    assert page.context["year"] == this_year - 1
+    assert not page.context["year_form"].errors
+    assert page.context["rows"] == []
+    assert participation.consultation_years() == list(range(this_year, two_years_back - 1, -1))
+
+
+def test_log_refuses_a_year_before_the_portal_and_shows_this_year(world, client_for):
+    page = client_for("politician").get(reverse("proposals:consultation_log"), {"year": 1999})
+    assert page.context["year"] == timezone.localdate().year
+    assert "year" in page.context["year_form"].errors
 
 
 def test_export_csv_and_xlsx_are_attachments(world, proposal, client_for):
