@@ -7,7 +7,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -22,7 +22,8 @@ def sees_whole_register(user) -> bool:
 class PhaseKind(models.TextChoices):
     """The four phases of the wheel, in the order the year runs through them."""
 
-    AGENDA = "agenda", _("Agenda")
+    # Context: the phase keeps the name "Agenda" where a meeting's agenda is translated (fi esityslista).
+    AGENDA = "agenda", pgettext_lazy("phase of the yearly wheel", "Agenda")
     IMPLEMENTATION = "implementation", _("Implementation")
     FOLLOW_UP = "follow_up", _("Follow-up")
     REFORMULATION = "reformulation", _("Reformulation")
