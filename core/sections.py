@@ -74,6 +74,25 @@ def object_sections(kind: str, request: HttpRequest, obj) -> list[tuple[str, dic
     return _render(_object_sections.get(kind, []), request, obj)
 
 
+_object_links: dict[str, list[Callable[[HttpRequest, list], dict[int, list[dict]]]]] = {}
+
+
+def register_object_links(kind: str, links: Callable[[HttpRequest, list], dict[int, list[dict]]]) -> None:
+    """What other apps made of each object in a list (e.g. a proposal's actions), in one query per app:
+    `links(request, objects)` returns {object pk: [{"label": ..., "title": ..., "url": ...}]}."""
+    _object_links.setdefault(kind, []).append(links)
+
+
+def object_links(kind: str, request: HttpRequest, objects: list) -> dict[int, list[dict]]:
+    found: dict[int, list[dict]] = {}
+    if not objects:
+        return found
+    for links in _object_links.get(kind, []):
+        for pk, entries in links(request, objects).items():
+            found.setdefault(pk, []).extend(entries)
+    return found
+
+
 def _render(
     sections: list[Section], request: HttpRequest, obj, tier: str | None = None
 ) -> list[tuple[str, dict]]:

@@ -6,9 +6,10 @@ import rules
 from django.db.models import Q
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from core.models import Meeting, MeetingStatus
-from core.sections import register_meeting_section, register_object_section
+from core.sections import register_meeting_section, register_object_links, register_object_section
 
 from .models import Action
 
@@ -44,6 +45,25 @@ def proposal_actions_section(request: HttpRequest, proposal) -> dict | None:
     return _section(request, _actions(request, condition), f"proposal={proposal.pk}", "proposal-actions")
 
 
+def proposal_action_links(request: HttpRequest, proposals: list) -> dict[int, list[dict]]:
+    """The actions each proposal in a list led to (directly or through its agenda item), in one query."""
+    by_item = {p.agenda_item_id: p.pk for p in proposals if p.agenda_item_id}
+    pks = {p.pk for p in proposals}
+    links: dict[int, list[dict]] = {}
+    actions = _actions(request, Q(origin_proposal__in=pks) | Q(origin_agenda_item__in=list(by_item)))
+    for action in actions:
+        owner = (
+            action.origin_proposal_id
+            if action.origin_proposal_id in pks
+            else by_item.get(action.origin_agenda_item_id)
+        )
+        if owner is not None:
+            links.setdefault(owner, []).append(
+                {"label": gettext("Action"), "title": action.title, "url": action.get_absolute_url()}
+            )
+    return links
+
+
 def commitment_actions_section(request: HttpRequest, commitment) -> dict | None:
     actions = _actions(request, Q(origin_commitment=commitment))
     return _section(request, actions, f"commitment={commitment.pk}", "commitment-actions")
@@ -71,6 +91,7 @@ def meeting_actions_section(request: HttpRequest, meeting: Meeting) -> dict | No
 
 def register() -> None:
     register_object_section("proposal", "followup/includes/actions_section.html", proposal_actions_section)
+    register_object_links("proposal", proposal_action_links)
     register_object_section(
         "commitment", "followup/includes/actions_section.html", commitment_actions_section
     )

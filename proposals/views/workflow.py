@@ -17,7 +17,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.pagecache import cached_get
-from core.sections import agenda_item_sections, object_sections
+from core.sections import agenda_item_sections, object_links, object_sections
 from core.views.access import NeedsSignIn, ObjectAccessMixin, check_access
 
 from .. import services
@@ -82,9 +82,19 @@ class MineView(PermissionRequiredMixin, ListView):
         followed = Proposal.followers.through.objects.filter(user=user).values("proposal")
         return (
             Proposal.objects.with_related()
+            .select_related("agenda_item__meeting", "deferred_to_meeting")
             .filter(Q(proposer=user) | Q(pk__in=followed))
             .order_by("-status_changed_at", "-pk")
         )
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        # What became of each proposal in other apps (the follow-up's actions), one query in all.
+        links = object_links("proposal", self.request, list(context["proposals"]))
+        for proposal in context["proposals"]:
+            proposal.outcome_links = links.get(proposal.pk, [])
+        context["Status"] = ProposalStatus
+        return context
 
 
 class ProposalDetailView(ObjectAccessMixin, TemplateView):

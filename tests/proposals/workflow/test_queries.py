@@ -30,9 +30,10 @@ def _fill(world, make_proposal, size: int) -> Proposal:
 
 
 # Session and user, then: the list (and for "mine" the memberships behind the "propose" link); for the inbox also its count, the not-answered section and the
-# filter form's three choice lists (forum, minority, department).
+# filter form's three choice lists (forum, minority, department). "Mine" also reads the actions the
+# proposals led to (followup's object links), one query for the whole list.
 PAGES = {
-    ("mine", "representative"): 4,
+    ("mine", "representative"): 5,
     ("inbox", "coordinator"): 8,
 }
 

@@ -290,3 +290,35 @@ def test_inbox_filters_and_flags_long_waiting(client_for, world, make_proposal, 
     page = client.get(reverse("proposals:inbox")).content.decode()
     assert f'<tr id="proposal-{old.pk}" data-overdue="true">' in page
     assert f'<tr id="proposal-{young.pk}">' in page
+
+
+def test_mine_shows_what_became_of_each_proposal(client_for, world, make_proposal):
+    """The list says where a proposal went: the meeting it is on, the proposal it was merged into,
+    the meeting it waits for, and the actions it led to, each a link."""
+    from django.utils import translation
+
+    from tests.factories import ActionFactory
+
+    coordinator = world["people"]["coordinator"]
+    meeting = world["meetings"]["finnish"]
+    placed = services.place_on_agenda(make_proposal(title="Placerad"), meeting, coordinator)
+    action = ActionFactory(origin_proposal=placed, title="Förskola på finska i Handen", is_public=True)
+    survivor = make_proposal(title="Kvar")
+    merged = services.merge(make_proposal(title="Dubblett"), survivor, coordinator, "Samma sak.")
+    deferred = services.defer(make_proposal(title="Senare"), coordinator, "Nästa möte.", to_meeting=meeting)
+    waiting = make_proposal(title="Väntar")
+    with translation.override("en"):
+        page = client_for("representative").get(reverse("proposals:mine")).content.decode()
+
+    def row(proposal) -> str:
+        start = page.index(f'<tr id="proposal-{proposal.pk}">')
+        return page[start : page.index("</tr>", start)]
+
+    assert f'{meeting.get_absolute_url()}#item-{placed.agenda_item_id}"'.replace("/sv/", "/en/") in row(
+        placed
+    )
+    assert "Förskola på finska i Handen" in row(placed)
+    assert f'href="{action.get_absolute_url()}"'.replace("/sv/", "/en/") in row(placed)
+    assert f'href="{survivor.get_absolute_url()}"'.replace("/sv/", "/en/") in row(merged)
+    assert "Deferred to meeting" in row(deferred)
+    assert "No outcome yet" in row(waiting)
