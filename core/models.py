@@ -125,6 +125,12 @@ class User(AbstractUser):
         """Coordinators run the forums; administrators may do all they do."""
         return self.role in {Role.COORDINATOR, Role.ADMINISTRATOR}
 
+    def answers_outside(self, department) -> bool:
+        """An administration contact answers for their own department only: its work is what their start page lists."""
+        return (
+            self.role == Role.ADMIN_CONTACT and department is not None and self.department_id != department.pk
+        )
+
 
 class Language(models.Model):
     """A language of a minority or of content; the UI itself speaks sv, fi and en."""

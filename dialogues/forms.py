@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from core.models import Department, Meeting, Role, User
 
 from .models import Commitment, CommitmentStatus
+from .services import responsible_outside_message
 
 
 class DateInput(forms.DateInput):
@@ -41,6 +42,13 @@ class CommitmentForm(forms.ModelForm):
         self.fields["responsible"].queryset = User.objects.filter(
             is_active=True, role=Role.ADMIN_CONTACT
         ).select_related("department")
+
+    def clean(self):
+        data = super().clean()
+        responsible, department = data.get("responsible"), data.get("department")
+        if responsible is not None and responsible.answers_outside(department):
+            self.add_error("responsible", responsible_outside_message(responsible, department))
+        return data
 
     def clean_due_on(self):
         due_on = self.cleaned_data["due_on"]

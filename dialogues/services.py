@@ -38,6 +38,13 @@ def _notify_on_commit(people: list[User], template: str, commitment: Commitment)
 
 
 @transaction.atomic
+def responsible_outside_message(responsible: User, department: Department) -> str:
+    return _(
+        "%(person)s is not an administration contact of %(department)s. Choose a contact of the "
+        "department the issue is lifted to: only its commitments show on their start page."
+    ) % {"person": responsible.full_name, "department": department.name}
+
+
 def create_commitment(
     *,
     agenda_item: AgendaItem,
@@ -55,6 +62,8 @@ def create_commitment(
         raise ValidationError(_("Nothing can be lifted from a cancelled meeting."))
     if responsible is not None and (not responsible.is_active or responsible.role != Role.ADMIN_CONTACT):
         raise ValidationError(_("The responsible person must be an active administration contact."))
+    if responsible is not None and responsible.answers_outside(department):
+        raise ValidationError({"responsible": responsible_outside_message(responsible, department)})
     commitment = Commitment(
         agenda_item=agenda_item,
         forum_id=agenda_item.meeting.forum_id,

@@ -25,7 +25,7 @@ from .models import (
     StateGrant,
     Theme,
 )
-from .services import PhaseDates, default_phase_dates, validate_phases
+from .services import PhaseDates, default_phase_dates, responsible_error, validate_phases
 
 LANGUAGE_NOTE = _("Write in Swedish; Finnish and English are shown to those who read the portal in them.")
 
@@ -92,9 +92,15 @@ class ActionForm(forms.ModelForm):
         self.fields["minorities"].queryset = NationalMinority.objects.all()
         self.fields["department"].queryset = Department.objects.all()
         self.fields["collaborating_departments"].queryset = Department.objects.all()
-        self.fields["responsible"].queryset = User.objects.filter(
-            is_active=True, role__in=[Role.ADMIN_CONTACT, Role.COORDINATOR]
-        ).order_by("full_name")
+        self.fields["responsible"].queryset = (
+            User.objects.filter(is_active=True, role__in=[Role.ADMIN_CONTACT, Role.COORDINATOR])
+            .select_related("department")
+            .order_by("full_name")
+        )
+        # Each contact with their department's code, so that one of the right department is chosen.
+        self.fields["responsible"].label_from_instance = lambda person: (
+            f"{person.full_name} ({person.department.code})" if person.department else person.full_name
+        )
 
     def clean(self):
         data = super().clean()
@@ -104,6 +110,9 @@ class ActionForm(forms.ModelForm):
         if data.get("status") == ActionStatus.CANCELLED and not (data.get("cancel_reason") or "").strip():
             self.add_error("cancel_reason", _("Say why the action is cancelled."))
         department = data.get("department")
+        error = responsible_error(data.get("responsible"), department)
+        if error:
+            self.add_error("responsible", error)
         if department and department in (data.get("collaborating_departments") or []):
             self.add_error(
                 "collaborating_departments",

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import update_change_reason
 
-from core.models import User
+from core.models import Department, User
 
 from .models import (
     Action,
@@ -146,8 +146,21 @@ def report_progress(
     return update
 
 
+def responsible_error(responsible: User | None, department: Department | None) -> str | None:
+    """Why the person cannot be responsible for an action of the department, or None when they can."""
+    if responsible is None or department is None or not responsible.answers_outside(department):
+        return None
+    return _(
+        "%(person)s is not an administration contact of %(department)s. Choose a contact of the "
+        "responsible department: only its actions show on their start page and department view."
+    ) % {"person": responsible.full_name, "department": department.name}
+
+
 def save_action(action: Action, *, by: User, reason: str = "") -> Action:
     """Create or change an action; a done action records when it was completed."""
+    error = responsible_error(action.responsible, action.department)
+    if error:
+        raise ValidationError({"responsible": error})
     if action.status == ActionStatus.DONE:
         action.completed_on = action.completed_on or timezone.localdate()
         action.progress = 100

@@ -79,6 +79,37 @@ def test_coordinator_creates_a_commitment_and_the_contact_is_mailed(
     assert [m.to for m in mail.outbox] == [["kontakt@example.org"]]
 
 
+def test_a_responsible_contact_of_another_department_is_refused(
+    world, earlier_meeting, earlier_item, client_for
+):
+    other = DepartmentFactory(code="UBF", name="Utbildningsförvaltningen")
+    response = client_for("coordinator").post(
+        create_url(earlier_meeting), form_data(world, earlier_item, department=other.pk)
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors["responsible"]
+    assert 'href="#id_responsible"' in response.content.decode()
+    assert not Commitment.objects.exists()
+
+
+def test_the_service_refuses_a_responsible_contact_of_another_department(world, earlier_item):
+    from django.core.exceptions import ValidationError
+
+    from dialogues.services import create_commitment
+
+    with pytest.raises(ValidationError) as refused:
+        create_commitment(
+            agenda_item=earlier_item,
+            title="Skolskjuts",
+            department=DepartmentFactory(code="UBF", name="Utbildningsförvaltningen"),
+            due_on=timezone.localdate() + dt.timedelta(days=30),
+            by=world["people"]["coordinator"],
+            responsible=world["people"]["admin_contact"],
+        )
+    assert "responsible" in refused.value.message_dict
+    assert not Commitment.objects.exists()
+
+
 def test_an_agenda_item_of_another_meeting_is_refused(world, earlier_meeting, client_for):
     foreign_item = world["meetings"]["roma"].agenda_items.first()
     response = client_for("coordinator").post(create_url(earlier_meeting), form_data(world, foreign_item))

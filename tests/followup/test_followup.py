@@ -19,7 +19,7 @@ from followup.models import Action, ActionStatus, Cycle, IndicatorValue, Progres
 from followup.tasks import remind_stale_actions
 from proposals import services as proposal_services
 from proposals.models import Proposal
-from tests.factories import ActionFactory, CycleFactory
+from tests.factories import ActionFactory, CycleFactory, DepartmentFactory
 from tests.followup.factories import GoalFactory, IndicatorFactory
 
 pytestmark = pytest.mark.django_db
@@ -161,6 +161,56 @@ def test_a_cancelled_action_needs_a_reason(client_for, world):
     response = client.post(reverse("followup:action_create"), {**data, "cancel_reason": "Ingen finansiering"})
     assert response.status_code == 302
     assert Action.objects.get().cancel_reason == "Ingen finansiering"
+
+
+def test_an_actions_responsible_contact_must_belong_to_its_department(client_for, world):
+    CycleFactory()
+    other = DepartmentFactory(code="UBF", name="Utbildningsförvaltningen")
+    contact = world["people"]["admin_contact"]  # of SÄF
+    data = {
+        "title_sv": "Läxhjälp på finska",
+        "cycle": Cycle.objects.get().pk,
+        "department": other.pk,
+        "responsible": contact.pk,
+        "status": ActionStatus.PLANNED,
+        "progress": 0,
+    }
+    client = client_for("coordinator")
+    response = client.post(reverse("followup:action_create"), data)
+    assert response.status_code == 200
+    assert response.context["form"].errors["responsible"]
+    assert 'href="#id_responsible"' in response.content.decode()
+    assert not Action.objects.exists()
+    # A contact of the responsible department may; the action then shows on their start page.
+    response = client.post(reverse("followup:action_create"), {**data, "department": world["department"].pk})
+    assert response.status_code == 302
+    action = Action.objects.get()
+    home = client_for("admin_contact").get(reverse("home")).content.decode()
+    assert action.get_absolute_url() in home
+
+
+def test_the_action_form_names_each_contacts_department(client_for, world):
+    CycleFactory()
+    page = client_for("coordinator").get(reverse("followup:action_create")).content.decode()
+    assert "Helena Kontakt (SÄF)" in page
+
+
+def test_saving_an_action_refuses_a_responsible_contact_of_another_department(world):
+    from django.core.exceptions import ValidationError
+
+    action = ActionFactory.build(
+        cycle=CycleFactory(),
+        department=DepartmentFactory(code="UBF", name="Utbildningsförvaltningen"),
+        responsible=world["people"]["admin_contact"],
+    )
+    with pytest.raises(ValidationError) as refused:
+        services.save_action(action, by=world["people"]["coordinator"])
+    assert "responsible" in refused.value.message_dict
+    assert not Action.objects.exists()
+    # A coordinator may be responsible for any department's action.
+    action.responsible = world["people"]["coordinator"]
+    services.save_action(action, by=world["people"]["coordinator"])
+    assert Action.objects.get().responsible == world["people"]["coordinator"]
 
 
 def test_the_golden_thread_from_a_proposal_to_an_action_and_back(client_for, world):
