@@ -24,7 +24,7 @@ class OrderForm(forms.Form):
     period_end = forms.DateField(
         label=_("To"), widget=DateInput(), required=False, help_text=_("For a report for a chosen period.")
     )
-    language = forms.ChoiceField(label=_("Language"), choices=ReportLanguage.choices)
+    language = forms.ChoiceField(label=_("Language of the report"), choices=ReportLanguage.choices)
 
     def clean(self):
         data = super().clean()

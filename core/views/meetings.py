@@ -299,10 +299,15 @@ class MinutesEditView(ObjectAccessMixin, TemplateView):
     template_name = "core/minutes_form.html"
 
     def get_forms(self, data=None) -> list[MinutesItemForm]:
-        return [
+        forms = [
             MinutesItemForm(data, instance=item, prefix=f"item-{item.pk}")
             for item in self.object.agenda_items.all()
         ]
+        # Every item has the same fields: each label names its item, so a screen reader's list of fields
+        # tells "Decision, 2. Budget" from "Decision, 3. Reading aloud".
+        for number, form in enumerate(forms, start=1):
+            form.label_context = f"{number}. {form.instance.title}"
+        return forms
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
