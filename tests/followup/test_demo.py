@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import translation
+from django.utils import timezone, translation
 
 from demo.followup import build_followup_demo
 from demo.haninge import build
@@ -146,7 +146,9 @@ def test_demo_actions_lead_back_to_a_proposal_a_decision_and_a_commitment():
     assert from_decision.count() >= 2
     for action in from_decision:
         assert action.origin_agenda_item.decision
-        assert action.origin_agenda_item.meeting.starts_at.date() <= action.created_at.date()
+        assert timezone.localdate(action.origin_agenda_item.meeting.starts_at) <= timezone.localdate(
+            action.created_at
+        )
     from_commitment = Action.objects.exclude(origin_commitment=None).select_related("origin_commitment")
     assert from_commitment.count() >= 2
     for action in from_commitment:
