@@ -21,6 +21,7 @@ from .models import (
     Presence,
     Role,
     User,
+    active_content_language,
 )
 from .richtext import sanitise
 from .uploads import validate_attachment
@@ -41,6 +42,47 @@ def language_choices() -> list[tuple[str, str]]:
 
 # The portal's languages only: a person's mail is written in one of them.
 LANGUAGE_ERROR = _("Choose one of the languages in the list.")
+
+
+class LanguageSelect(forms.Select):
+    """A choice of languages, each option named in itself and marked with its language (WCAG 3.1.2)."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option
+
+
+def writer_language(user) -> str:
+    """What a person writes in by default: their own language, else the page's."""
+    language = getattr(user, "language", "")
+    return language if language in dict(settings.LANGUAGES) else active_content_language()
+
+
+class ContentLanguageField(forms.ChoiceField):
+    """The language a text is written in; left out of a post, it is `fallback` (or empty: the service decides)."""
+
+    fallback: str | None = None
+
+    def clean(self, value):
+        value = super().clean(value)
+        return value or self.fallback or ""
+
+
+def content_language_field(**kwargs) -> ContentLanguageField:
+    """The language a text is written in, for the writer to confirm or change."""
+    kwargs.setdefault("label", _("Written in"))
+    kwargs.setdefault(
+        "help_text", _("The language you write the text in, so that it is read aloud correctly.")
+    )
+    return ContentLanguageField(
+        choices=language_choices(),
+        widget=LanguageSelect,
+        required=False,
+        error_messages={"invalid_choice": LANGUAGE_ERROR},
+        **kwargs,
+    )
 
 
 class ProfileForm(forms.ModelForm):
@@ -151,16 +193,23 @@ class MeetingForm(forms.ModelForm):
 
 
 class AgendaItemForm(forms.ModelForm):
+    language = content_language_field()
+
     class Meta:
         model = AgendaItem
-        fields = ["title", "description", "presenter", "presenter_name", "duration_minutes"]
+        fields = ["title", "description", "language", "presenter", "presenter_name", "duration_minutes"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
             "presenter_name": _("If the presenter has no account in the portal."),
         }
 
-    def __init__(self, *args, meeting: Meeting, **kwargs):
+    def __init__(self, *args, meeting: Meeting, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        if self.instance.pk is None:
+            self.initial.setdefault("language", writer_language(user))
+        self.fields["language"].fallback = (
+            self.instance.language if self.instance.pk else writer_language(user)
+        )
         self.fields["presenter"].queryset = User.objects.filter(
             Q(pk__in=Membership.objects.current().filter(forum=meeting.forum).values("user"))
             | Q(role__in=[Role.COORDINATOR, Role.ADMIN_CONTACT])
@@ -172,9 +221,13 @@ class AgendaItemForm(forms.ModelForm):
 class MinutesItemForm(forms.ModelForm):
     """What was said, decided and handed out under one agenda item; rich text is sanitised on save."""
 
+    minutes_language = content_language_field(
+        help_text=_("The language the notes of this item are written in.")
+    )
+
     class Meta:
         model = AgendaItem
-        fields = ["minutes", "decision", "follow_up"]
+        fields = ["minutes", "decision", "follow_up", "minutes_language"]
         widgets = {
             "minutes": forms.Textarea(attrs={"rows": 5}),
             "decision": forms.Textarea(attrs={"rows": 2}),
@@ -184,6 +237,12 @@ class MinutesItemForm(forms.ModelForm):
             "minutes": _("Paragraphs are kept; simple formatting (bold, lists, links) is allowed."),
             "follow_up": _("For example: Helena Strömberg (SÄF) finds out the waiting times, by 2026-03-01."),
         }
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not (self.instance.minutes or self.instance.decision or self.instance.follow_up):
+            self.initial["minutes_language"] = writer_language(user)
+        self.fields["minutes_language"].fallback = self.initial["minutes_language"]
 
     def clean_minutes(self) -> str:
         return sanitise(self.cleaned_data["minutes"])

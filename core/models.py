@@ -23,6 +23,24 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 
+def active_content_language() -> str:
+    """The page's language if it is one of the portal's, else Swedish: what a new text is written in by default."""
+    from django.utils import translation
+
+    language = (translation.get_language() or "").split("-")[0]
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def content_language_field(verbose_name=None) -> models.CharField:
+    """The language a stored text is written in (WCAG 3.1.2: pages mark it with lang when it differs)."""
+    return models.CharField(
+        verbose_name or _("written in"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=active_content_language,
+    )
+
+
 class Role(models.TextChoices):
     """The portal-wide role of a person; anonymous visitors have none."""
 
@@ -490,9 +508,11 @@ class AgendaItem(models.Model):
     duration_minutes = models.PositiveSmallIntegerField(
         _("expected duration (minutes)"), null=True, blank=True
     )
+    language = content_language_field()
     minutes = models.TextField(_("discussion"), blank=True)
     decision = models.TextField(_("decisions"), blank=True)
     follow_up = models.TextField(_("who does what by when"), blank=True)
+    minutes_language = content_language_field(_("minutes written in"))
 
     history = HistoricalRecords()
 

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from .views import bench, calendar, forums, invitations, meetings, personal_data, profile, statements
+from .views import bench, calendar, forums, invitations, meetings, personal_data, profile, session, statements
 
 app_name = "core"
 
 urlpatterns = [
     path("profile/", profile.ProfileView.as_view(), name="profile"),
+    # "Stay signed in": the warning before the session ends calls this (core/session_timing.py).
+    path("session/keep-alive/", session.keep_alive, name="session_keep_alive"),
     # GDPR: a person's own data, as a page and as a file; erasure of a person by an administrator.
     path("profile/data/", personal_data.MyDataView.as_view(), name="my_data"),
     path("profile/data.json", personal_data.my_data_json, name="my_data_json"),

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import content_language_field, writer_language
 from core.models import Department, Meeting, Role, User
 
 from .models import Commitment, CommitmentStatus
@@ -26,7 +27,7 @@ class CommitmentForm(forms.ModelForm):
 
     class Meta:
         model = Commitment
-        fields = ["agenda_item", "title", "description", "department", "responsible", "due_on"]
+        fields = ["agenda_item", "title", "description", "language", "department", "responsible", "due_on"]
         field_classes = {"responsible": ContactChoiceField}
         widgets = {"due_on": DateInput, "description": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
@@ -34,8 +35,12 @@ class CommitmentForm(forms.ModelForm):
             "due_on": _("When the forum expects the department's answer."),
         }
 
-    def __init__(self, *args, meeting: Meeting, **kwargs):
+    language = content_language_field()
+
+    def __init__(self, *args, meeting: Meeting, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.initial.setdefault("language", writer_language(user))
+        self.fields["language"].fallback = writer_language(user)
         self.fields["agenda_item"].queryset = meeting.agenda_items.all()
         self.fields["agenda_item"].empty_label = None
         self.fields["department"].queryset = Department.objects.all()
@@ -63,6 +68,7 @@ class AnswerForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("What the department has done or will do. The forum hears it at its next meeting."),
     )
+    answer_language = content_language_field()
 
 
 class FilterForm(forms.Form):

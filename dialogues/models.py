@@ -23,6 +23,7 @@ from core.models import (
     MeetingStatus,
     Role,
     User,
+    content_language_field,
 )
 
 
@@ -108,6 +109,7 @@ class Commitment(models.Model):
     description = models.TextField(
         _("description"), blank=True, help_text=_("What the forum asks of the department, and why.")
     )
+    language = content_language_field()
     department = models.ForeignKey(
         Department, verbose_name=_("department"), on_delete=models.PROTECT, related_name="commitments"
     )
@@ -124,6 +126,7 @@ class Commitment(models.Model):
         _("status"), max_length=16, choices=CommitmentStatus.choices, default=CommitmentStatus.OPEN
     )
     answer = models.TextField(_("answer"), blank=True)
+    answer_language = content_language_field(_("answer written in"))
     answered_at = models.DateTimeField(_("answered on"), null=True, blank=True)
     answered_by = models.ForeignKey(
         User,

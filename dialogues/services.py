@@ -54,6 +54,7 @@ def create_commitment(
     by: User,
     description: str = "",
     responsible: User | None = None,
+    language: str | None = None,
 ) -> Commitment:
     """Lift an issue from an agenda item to a department and tell the responsible contact."""
     if not title.strip():
@@ -69,6 +70,7 @@ def create_commitment(
         forum_id=agenda_item.meeting.forum_id,
         title=title.strip(),
         description=description.strip(),
+        language=language or by.language,
         department=department,
         responsible=responsible,
         due_on=due_on,
@@ -98,7 +100,9 @@ def followers(commitment: Commitment, exclude: User | None = None) -> list[User]
 
 
 @transaction.atomic
-def answer_commitment(commitment: Commitment, answer: str, by: User) -> Commitment:
+def answer_commitment(
+    commitment: Commitment, answer: str, by: User, language: str | None = None
+) -> Commitment:
     """Record the department's answer (or correct it until it is received) and tell the coordinators."""
     answer = answer.strip()
     if not answer:
@@ -109,6 +113,7 @@ def answer_commitment(commitment: Commitment, answer: str, by: User) -> Commitme
             _("The answer has already been received by the forum and can no longer be changed.")
         )
     commitment.answer = answer
+    commitment.answer_language = language or by.language
     commitment.status = CommitmentStatus.ANSWERED
     commitment.answered_at = timezone.now()
     commitment.answered_by = by

@@ -15,8 +15,10 @@ from django.views.decorators.http import require_POST
 from django.views.generic import DetailView, FormView, ListView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.forms import writer_language
 from core.models import Meeting
 from core.sections import object_sections
+from core.session_timing import RestoreKeptPostMixin
 from core.views.access import NeedsSignIn, check_access
 
 from . import services
@@ -54,7 +56,7 @@ class CommitmentMixin(SeeThenActMixin):
         return self.object_for_permission
 
 
-class CommitmentCreateView(SeeThenActMixin, FormView):
+class CommitmentCreateView(SeeThenActMixin, RestoreKeptPostMixin, FormView):
     """A coordinator lifts an issue from one of the meeting's agenda items to a department."""
 
     permission_required = "dialogues.add_commitment"
@@ -71,7 +73,7 @@ class CommitmentCreateView(SeeThenActMixin, FormView):
         return self.object_for_permission
 
     def get_form_kwargs(self) -> dict:
-        return {**super().get_form_kwargs(), "meeting": self.meeting}
+        return {**super().get_form_kwargs(), "meeting": self.meeting, "user": self.request.user}
 
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(meeting=self.meeting, **kwargs)
@@ -151,7 +153,7 @@ class CommitmentDetailView(CommitmentMixin, DetailView):
         return context
 
 
-class CommitmentAnswerView(CommitmentMixin, FormView):
+class CommitmentAnswerView(CommitmentMixin, RestoreKeptPostMixin, FormView):
     """The department's administration contact records the department's answer."""
 
     permission_required = "dialogues.answer_commitment"
@@ -159,7 +161,9 @@ class CommitmentAnswerView(CommitmentMixin, FormView):
     template_name = "dialogues/commitment_answer.html"
 
     def get_initial(self) -> dict:
-        return {"answer": self.get_object().answer}
+        commitment = self.get_object()
+        language = commitment.answer_language if commitment.answer else writer_language(self.request.user)
+        return {"answer": commitment.answer, "answer_language": language, **super().get_initial()}
 
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(commitment=self.get_object(), **kwargs)
@@ -167,7 +171,12 @@ class CommitmentAnswerView(CommitmentMixin, FormView):
     def form_valid(self, form: AnswerForm) -> HttpResponse:
         commitment = self.get_object()
         try:
-            services.answer_commitment(commitment, form.cleaned_data["answer"], by=self.request.user)
+            services.answer_commitment(
+                commitment,
+                form.cleaned_data["answer"],
+                by=self.request.user,
+                language=form.cleaned_data["answer_language"],
+            )
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)

@@ -15,7 +15,7 @@ from core.models import Department, Meeting, MeetingStatus, NationalMinority, Ti
 from proposals.models import OPEN_STATUSES, Proposal, ProposalStatus
 
 from . import charts
-from .models import Action, ActionStatus, Cycle, Goal, Indicator
+from .models import Action, ActionStatus, Cycle, Goal, Indicator, overdue_condition
 
 
 @dataclass
@@ -71,13 +71,7 @@ def _group_annotations(prefix: str, ids, today: dt.date) -> dict:
     annotations = {
         "total": Count(prefix, filter=within, distinct=True),
         "average": Avg(f"{prefix}__progress", filter=within),
-        "overdue": Count(
-            prefix,
-            filter=within
-            & Q(**{f"{prefix}__due_on__lt": today})
-            & ~Q(**{f"{prefix}__status__in": [ActionStatus.DONE, ActionStatus.CANCELLED]}),
-            distinct=True,
-        ),
+        "overdue": Count(prefix, filter=within & overdue_condition(today, prefix), distinct=True),
         "done_quarter": Count(
             prefix,
             filter=within
@@ -121,9 +115,7 @@ def action_figures(filters: Filters, today: dt.date | None = None) -> dict:
     status_counts = dict(actions.order_by().values_list("status").annotate(n=Count("pk", distinct=True)))
     totals = actions.aggregate(
         average=Avg("progress"),
-        overdue=Count(
-            "pk", filter=Q(due_on__lt=today) & ~Q(status__in=[ActionStatus.DONE, ActionStatus.CANCELLED])
-        ),
+        overdue=Count("pk", filter=overdue_condition(today)),
         done_quarter=Count("pk", filter=Q(status=ActionStatus.DONE, completed_on__gte=quarter_start(today))),
     )
     goals = Goal.objects.annotate(**_group_annotations("actions", ids, today)).order_by("code", "pk")

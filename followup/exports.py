@@ -1,7 +1,7 @@
 """The action register as CSV and XLSX (core.spreadsheets, which writes no cell a spreadsheet would run)."""
 
 from django.conf import settings
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext
 
 from core.spreadsheets import csv_bytes, xlsx_bytes
 
@@ -21,6 +21,7 @@ def header() -> list[str]:
         gettext("Starts"),
         gettext("Due"),
         gettext("Status"),
+        pgettext("action", "Overdue"),
         gettext("Progress (%)"),
         gettext("Last progress update"),
         gettext("Public"),
@@ -41,6 +42,7 @@ def values(action: Action) -> list:
         action.starts_on.isoformat() if action.starts_on else "",
         action.due_on.isoformat() if action.due_on else "",
         str(action.get_status_display()),
+        gettext("yes") if action.is_overdue() else gettext("no"),
         action.progress,
         action.last_update_on.isoformat() if action.last_update_on else "",
         gettext("yes") if action.is_public else gettext("no"),

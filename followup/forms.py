@@ -8,6 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import content_language_field
 from core.models import Department, NationalMinority, Role, User
 from core.uploads import validate_attachment
 from proposals.forms import DateInput
@@ -130,6 +131,7 @@ class ProgressUpdateForm(forms.Form):
         help_text=_("What was done since the last update, and what comes next."),
         error_messages={"required": _("Write what has happened.")},
     )
+    language = content_language_field()
     status = forms.ChoiceField(label=_("Status"), choices=ActionStatus.choices)
     progress = forms.IntegerField(
         label=_("Progress (%)"), min_value=0, max_value=100, help_text=_("A whole number from 0 to 100.")

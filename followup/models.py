@@ -11,7 +11,15 @@ from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import AgendaItem, Department, NationalMinority, Role, User, attachment_path
+from core.models import (
+    AgendaItem,
+    Department,
+    NationalMinority,
+    Role,
+    User,
+    attachment_path,
+    content_language_field,
+)
 
 
 def sees_whole_register(user) -> bool:
@@ -167,11 +175,22 @@ class ActionStatus(models.TextChoices):
     PLANNED = "planned", _("Planned")
     ONGOING = "ongoing", _("Ongoing")
     DONE = "done", _("Done")
-    DELAYED = "delayed", _("Delayed")
+    # The reporter's judgement that the action has fallen behind; "overdue" (past due, not finished) is the
+    # date's, shown as its own tag, so the two never share a word.
+    DELAYED = "delayed", pgettext_lazy("action status", "Behind schedule")
     CANCELLED = "cancelled", _("Cancelled")
 
 
 FINISHED_STATUSES = (ActionStatus.DONE, ActionStatus.CANCELLED)
+
+
+def overdue_condition(on: dt.date, prefix: str = "") -> Q:
+    """Overdue, the one notion of late: the due date has passed and the action is neither done nor cancelled.
+
+    `prefix` reaches actions through a relation (e.g. "actions" from a goal), for counts in annotations.
+    """
+    path = f"{prefix}__" if prefix else ""
+    return Q(**{f"{path}due_on__lt": on}) & ~Q(**{f"{path}status__in": FINISHED_STATUSES})
 
 
 class ActionQuerySet(models.QuerySet):
@@ -203,8 +222,8 @@ class ActionQuerySet(models.QuerySet):
         return self.exclude(status__in=FINISHED_STATUSES)
 
     def overdue(self, on: dt.date | None = None) -> "ActionQuerySet":
-        """Unfinished actions whose due date has passed."""
-        return self.unfinished().filter(due_on__lt=on or timezone.localdate())
+        """Unfinished actions whose due date has passed (see overdue_condition)."""
+        return self.filter(overdue_condition(on or timezone.localdate()))
 
 
 class Action(models.Model):
@@ -314,6 +333,7 @@ class Action(models.Model):
         return self.status in FINISHED_STATUSES
 
     def is_overdue(self, on: dt.date | None = None) -> bool:
+        """Past due and not finished: the same test as ActionQuerySet.overdue, for one row."""
         return bool(not self.is_finished and self.due_on and self.due_on < (on or timezone.localdate()))
 
     def is_stale(self, days: int, on: dt.date | None = None) -> bool:
@@ -338,6 +358,7 @@ class ProgressUpdate(models.Model):
     )
     written_on = models.DateField(_("date"), default=timezone.localdate)
     text = models.TextField(_("what has happened"))
+    language = content_language_field()
     status = models.CharField(_("status"), max_length=16, choices=ActionStatus.choices)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), validators=[MaxValueValidator(100)])
     file = models.FileField(_("attachment"), upload_to=attachment_path, max_length=300, blank=True)

@@ -107,6 +107,7 @@ def report_progress(
     text: str,
     status: str,
     progress: int,
+    language: str | None = None,
     written_on: dt.date | None = None,
     file=None,
     file_type: str = "",
@@ -123,6 +124,7 @@ def report_progress(
         author=author,
         written_on=written_on,
         text=text,
+        language=language or author.language,
         status=status,
         progress=progress,
     )

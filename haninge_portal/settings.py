@@ -115,6 +115,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.session_timing.KeepPostAcrossSignInMiddleware",
     "haninge_portal.middleware.AbsoluteSessionLifetimeMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -210,6 +211,10 @@ SESSION_CACHE_ALIAS = "shared"
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 60 * 60 * 2)
 # ...and, however active, this long after signing in (AbsoluteSessionLifetimeMiddleware).
 SESSION_ABSOLUTE_SECONDS = env_int("SESSION_ABSOLUTE_SECONDS", 60 * 60 * 12)
+# Signed-in pages warn this long before the idle end, with a button to stay (core/session_timing.py)...
+SESSION_WARNING_SECONDS = env_int("SESSION_WARNING_SECONDS", 5 * 60)
+# ...and a form posted after the session ended is kept this long for its writer to sign in again.
+SESSION_KEPT_POST_SECONDS = env_int("SESSION_KEPT_POST_SECONDS", 30 * 60)
 
 CELERY_BROKER_URL = REDIS_URL or "memory://"
 CELERY_RESULT_BACKEND = REDIS_URL or "cache+memory://"

@@ -21,6 +21,7 @@ from core.models import (
     NationalMinority,
     User,
     attachment_path,
+    content_language_field,
 )
 
 
@@ -244,6 +245,7 @@ class Comment(models.Model):
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="comments")
     author = models.ForeignKey(User, verbose_name=_("author"), on_delete=models.PROTECT, related_name="+")
     text = models.TextField(_("comment"))
+    language = content_language_field()
     created_at = models.DateTimeField(_("written"), default=timezone.now)
     hidden = models.BooleanField(_("hidden"), default=False)
     hidden_reason = models.CharField(_("reason for hiding"), max_length=500, blank=True)

@@ -15,6 +15,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 
 from core.models import Meeting, MeetingStatus, Tier
+from core.templatetags.content_language import translated_value
 from dialogues.models import Commitment
 from followup import dashboard
 from followup.models import Action, ActionStatus, Cycle, Goal, GoalKind, ProgressUpdate, StateGrant
@@ -133,6 +134,7 @@ def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
     data["proposals"]["waiting_list"] = [
         {
             "title": p.title,
+            "title_language": p.language,
             "forum": p.forum.name,
             "received": timezone.localtime(p.created_at).date().isoformat(),
             "status": str(p.get_status_display()),
@@ -156,10 +158,12 @@ def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
         {
             "date": u.written_on.isoformat(),
             "action": u.action.title,
+            "action_language": translated_value(u.action, "title")[1],
             "department": u.action.department.name,
             "status": str(u.get_status_display()),
             "progress": u.progress,
             "text": u.text[:300],
+            "text_language": u.language,
         }
         for u in changed.select_related("action__department").order_by("-written_on", "-pk")[:LIST_LIMIT]
     ]
@@ -167,6 +171,9 @@ def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
 
     # Overdue at the end of the period: the longest overdue first.
     overdue_actions = Action.objects.overdue(end)
+    if cycle is not None:
+        # The actions the key figure counts (dashboard.action_figures): the cycle's.
+        overdue_actions = overdue_actions.filter(cycle=cycle)
     data["overdue_actions_total"] = overdue_actions.count()
     data["overdue_actions"] = [
         {
@@ -178,13 +185,16 @@ def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
         }
         for a in overdue_actions.select_related("department").order_by("due_on", "pk")[:LIST_LIMIT]
     ]
-    data["overdue_url"] = f"{site}{reverse('followup:register')}?cycle=all&overdue=on"
+    data["overdue_url"] = (
+        f"{site}{reverse('followup:register')}?cycle={cycle.year if cycle else 'all'}&overdue=on"
+    )
     overdue_commitments = Commitment.objects.overdue(end)
     data["overdue_commitments_total"] = overdue_commitments.count()
     data["commitments_url"] = f"{site}{reverse('dialogues:commitment_list')}"
     data["overdue_commitments"] = [
         {
             "title": c.title,
+            "title_language": c.language,
             "department": c.department.name,
             "forum": c.forum.name,
             "due": c.due_on.isoformat(),

@@ -11,6 +11,36 @@ from django.utils import translation
 from followup import charts
 
 
+def mark_structure_languages() -> None:
+    """Give a PDF structure element the /Lang of its HTML element's lang attribute (WCAG 3.1.2, PDF/UA).
+
+    WeasyPrint (70) writes only the document's /Lang, from <html lang>; a Swedish text in a Finnish report
+    would be read aloud in Finnish. Its structure tree is built box by box in `_build_box_tree`, which
+    calls itself by its module name: wrapping it marks each element made for a box whose element names a
+    language other than its parent's. Installed once, before the first PDF.
+    """
+    import pydyf
+    from weasyprint.pdf import tags
+
+    original = tags._build_box_tree
+    if getattr(original, "marks_languages", False):
+        return
+
+    def build_box_tree(box, parent, *args, **kwargs):
+        element = getattr(box, "element", None)
+        language = element.get("lang") if element is not None and hasattr(element, "get") else None
+        if getattr(box, "element_tag", None) in ("html", "body"):
+            language = None  # the document's language is the catalog's /Lang
+        for struct in original(box, parent, *args, **kwargs):
+            # Only the element made for this box points at this parent; its children come from deeper calls.
+            if language and "Lang" not in struct and struct.get("P") == parent.reference:
+                struct["Lang"] = pydyf.String(language)
+            yield struct
+
+    build_box_tree.marks_languages = True
+    tags._build_box_tree = build_box_tree
+
+
 def status_chart_of(groups: list[dict]) -> dict:
     """The status chart of the snapshot's rows by goal, department or minority (rows with actions only)."""
     return charts.status_chart([(g["label"], g["by_status"]) for g in groups if g["total"]])
@@ -42,6 +72,7 @@ def render_pdf(report, snapshot: dict, target) -> int:
     """Write the PDF to `target` (a path or a binary file); return its number of pages."""
     from weasyprint import HTML
 
+    mark_structure_languages()
     html = report_html(report, snapshot)
     document = HTML(string=html, base_url=".").render()
     pdf = document.write_pdf(pdf_variant="pdf/ua-1")

@@ -129,8 +129,8 @@ EXPORTS = {
         request=lambda fmt: ({"fmt": fmt}, {"cycle": timezone.localdate().year}),
         # Title, goals, minorities, responsible department, responsible person, collaborating departments.
         text_columns=(1, 3, 4, 5, 6, 7),
-        # Number, cycle, progress (%).
-        number_columns=(0, 2, 11),
+        # Number, cycle, progress (%) (after status and overdue).
+        number_columns=(0, 2, 12),
     ),
     "proposals:consultation_export": Export(
         fill=fill_consultation_log,

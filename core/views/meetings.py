@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
 from core.pagecache import cached_get
+from core.session_timing import RestoreKeptPostMixin
 
 from .. import services
 from ..forms import (
@@ -300,7 +301,7 @@ class MinutesEditView(ObjectAccessMixin, TemplateView):
 
     def get_forms(self, data=None) -> list[MinutesItemForm]:
         forms = [
-            MinutesItemForm(data, instance=item, prefix=f"item-{item.pk}")
+            MinutesItemForm(data, instance=item, prefix=f"item-{item.pk}", user=self.request.user)
             for item in self.object.agenda_items.all()
         ]
         # Every item has the same fields: each label names its item, so a screen reader's list of fields
@@ -422,13 +423,13 @@ class AgendaItemFormMixin:
     template_name = "core/agendaitem_form.html"
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "meeting": self.meeting}
+        return {**super().get_form_kwargs(), "meeting": self.meeting, "user": self.request.user}
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(meeting=self.meeting, **kwargs)
 
 
-class AgendaItemCreateView(ObjectAccessMixin, AgendaItemFormMixin, FormView):
+class AgendaItemCreateView(ObjectAccessMixin, AgendaItemFormMixin, RestoreKeptPostMixin, FormView):
     model_queryset = MEETINGS
     view_permission = "core.view_meeting"
     permission_required = "core.change_meeting"

@@ -15,8 +15,10 @@ from django.utils.translation import gettext
 from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.forms import writer_language
 from core.models import AgendaItem
 from core.pagecache import cached_get
+from core.session_timing import RestoreKeptPostMixin
 from core.views.access import NeedsSignIn, ObjectAccessMixin, check_access
 from dialogues.models import Commitment
 from proposals.models import Proposal
@@ -168,7 +170,6 @@ class ActionDetailView(ObjectAccessMixin, TemplateView):
             may_report=user.has_perm("followup.report_progress", action),
             stale=action.is_stale(settings.ACTION_STALE_DAYS),
             stale_days=settings.ACTION_STALE_DAYS,
-            overdue=action.is_overdue(),
         )
         return context
 
@@ -304,7 +305,7 @@ class ActionEditView(ActionFormMixin, ObjectAccessMixin, FormView):
         )
 
 
-class ProgressUpdateView(ObjectAccessMixin, FormView):
+class ProgressUpdateView(ObjectAccessMixin, RestoreKeptPostMixin, FormView):
     """The responsible party writes a dated update: what happened, the new status and per cent."""
 
     view_permission = "followup.view_action"
@@ -318,8 +319,10 @@ class ProgressUpdateView(ObjectAccessMixin, FormView):
     def get_initial(self) -> dict:
         return {
             "written_on": timezone.localdate(),
+            "language": writer_language(self.request.user),
             "status": self.object.status,
             "progress": self.object.progress,
+            **super().get_initial(),
         }
 
     def get_context_data(self, **kwargs) -> dict:
@@ -332,6 +335,7 @@ class ProgressUpdateView(ObjectAccessMixin, FormView):
                 self.object,
                 author=self.request.user,
                 text=data["text"],
+                language=data["language"],
                 status=data["status"],
                 progress=data["progress"],
                 written_on=data["written_on"],

@@ -3,6 +3,7 @@ the year's consultation log with its exports (lag 2009:724 §5).
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -14,7 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.forms import DateInput
+from core.forms import DateInput, content_language_field, writer_language
 from core.models import AgendaItem
 from core.views.access import NeedsSignIn, check_access
 
@@ -29,6 +30,11 @@ class CommentForm(forms.Form):
         max_length=participation.COMMENT_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    language = content_language_field()
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("language", writer_language(user))
 
 
 class HideCommentForm(forms.Form):
@@ -116,7 +122,13 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     """A member of the forum (or a coordinator) comments on the proposal."""
     proposal = _load_proposal(request, pk, "proposals.comment_on_proposal")
     try:
-        participation.add_comment(proposal, request.user, request.POST.get("text", ""))
+        language = request.POST.get("language", "")
+        participation.add_comment(
+            proposal,
+            request.user,
+            request.POST.get("text", ""),
+            language=language if language in dict(settings.LANGUAGES) else None,
+        )
     except ValidationError as error:
         _error_messages(request, error)
     else:

@@ -18,6 +18,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from core.pagecache import cached_get
 from core.sections import agenda_item_sections, object_links, object_sections
+from core.session_timing import RestoreKeptPostMixin
 from core.views.access import NeedsSignIn, ObjectAccessMixin, check_access
 
 from .. import services
@@ -42,7 +43,7 @@ def proposal_queryset():
     )
 
 
-class ProposeView(PermissionRequiredMixin, FormView):
+class ProposeView(PermissionRequiredMixin, RestoreKeptPostMixin, FormView):
     """A member proposes an agenda item for one of their forums."""
 
     permission_required = "proposals.add_proposal"
@@ -53,11 +54,12 @@ class ProposeView(PermissionRequiredMixin, FormView):
         return {**super().get_form_kwargs(), "user": self.request.user}
 
     def get_initial(self) -> dict:
-        return {
-            "language": self.request.LANGUAGE_CODE
-            if self.request.LANGUAGE_CODE in {"sv", "fi", "en"}
-            else "sv"
-        }
+        initial = super().get_initial()
+        initial.setdefault(
+            "language",
+            self.request.LANGUAGE_CODE if self.request.LANGUAGE_CODE in {"sv", "fi", "en"} else "sv",
+        )
+        return initial
 
     def form_valid(self, form: ProposalForm) -> HttpResponse:
         data = dict(form.cleaned_data)

@@ -37,6 +37,7 @@ ROWS = {
     "core:invitation_accept": ({"token": "not-a-valid-token"}, everyone(404)),
     "core:my_data": ({}, signed_in_only()),
     "core:my_data_json": ({}, signed_in_only()),
+    "core:session_keep_alive": ({}, signed_in_only()),
     "core:person_erase": (_representative, ADMINISTRATORS),
     "core:erasure_record": (_erasure, ADMINISTRATORS),
 }
