@@ -4,6 +4,10 @@ The charts are drawn here as numbers and rendered by templates (followup/include
 work without JavaScript and in the PDF reports. Every chart is shown with a table of the same figures;
 the SVG is the picture, the table the accessible equivalent. Coordinates are formatted as strings with
 a point, so that a Swedish or Finnish decimal comma never reaches the SVG.
+
+Bars and stacked bars are drawn one SVG per row, without a viewBox and with positions in per cent, so they
+take the full width of the page at every screen size while their text (the labels and values, written in
+HTML beside the bars) keeps the page's font size: a scaled viewBox shrank 12 px labels to 5 px on a phone.
 """
 
 import datetime as dt
@@ -13,17 +17,20 @@ from decimal import Decimal
 from .models import ActionStatus
 
 WIDTH = 640
-BAR_HEIGHT = 14
-ROW_HEIGHT = 40
-PAD = 4
+BAR_HEIGHT = 16
+# The white gap (in px) drawn between two segments of a stacked bar, so no two colours ever touch.
+SEGMENT_GAP = 2
+BACKGROUND = "#ffffff"
 
-# Fill colours with at least 3:1 contrast against white (WCAG 1.4.11); the table carries the figures.
+# Fill colours (WCAG 1.4.11): each has at least 3:1 against the white background and the gaps, and they
+# alternate light and dark in status order, so that statuses next to each other in a bar differ by at least
+# 3:1 as well, not by hue alone. The table beside each chart carries the figures.
 STATUS_COLOURS = {
-    ActionStatus.PLANNED: "#5b6472",
-    ActionStatus.ONGOING: "#1f5fbf",
-    ActionStatus.DONE: "#1e7a3c",
-    ActionStatus.DELAYED: "#b3540b",
-    ActionStatus.CANCELLED: "#8a2b2b",
+    ActionStatus.PLANNED: "#8b919c",
+    ActionStatus.ONGOING: "#0f2c66",
+    ActionStatus.DONE: "#30985a",
+    ActionStatus.DELAYED: "#582600",
+    ActionStatus.CANCELLED: "#d8554a",
 }
 BAR_COLOUR = "#1f5fbf"
 TARGET_COLOUR = "#1e7a3c"
@@ -34,16 +41,16 @@ def _num(value: float) -> str:
     return f"{value:.1f}"
 
 
+def _percent(value: float) -> str:
+    return f"{value:.2f}"
+
+
 @dataclass
 class Bar:
     label: str
     value: float
     display: str
-    x: str
-    y: str
-    width: str
-    label_y: str
-    value_x: str
+    percent: str  # the bar's length as a share of the row's width, for the SVG
 
 
 def bar_chart(
@@ -52,29 +59,11 @@ def bar_chart(
     """One horizontal bar per row: (label, value, value as text). `maximum` fixes the scale (e.g. 100 %)."""
     values = [float(v or 0) for _label, v, _text in rows]
     top = maximum if maximum is not None else max(values, default=0) or 1
-    usable = WIDTH - 60
-    bars = []
-    for index, ((label, _value, text), value) in enumerate(zip(rows, values, strict=True)):
-        y = PAD + index * ROW_HEIGHT
-        width = max(0.0, min(1.0, value / top)) * usable
-        bars.append(
-            Bar(
-                label=label,
-                value=value,
-                display=text,
-                x="0",
-                y=_num(y + 18),
-                width=_num(width),
-                label_y=_num(y + 12),
-                value_x=_num(width + 6),
-            )
-        )
-    return {
-        "bars": bars,
-        "width": WIDTH,
-        "height": PAD * 2 + ROW_HEIGHT * len(rows),
-        "bar_height": BAR_HEIGHT,
-    }
+    bars = [
+        Bar(label=label, value=value, display=text, percent=_percent(max(0.0, min(1.0, value / top)) * 100))
+        for (label, _value, text), value in zip(rows, values, strict=True)
+    ]
+    return {"bars": bars, "bar_height": BAR_HEIGHT, "colour": BAR_COLOUR}
 
 
 def achievement_chart(indicators: list[tuple[str, int | None]]) -> dict:
@@ -87,18 +76,17 @@ def achievement_chart(indicators: list[tuple[str, int | None]]) -> dict:
 @dataclass
 class Segment:
     status: str
+    label: str
     count: int
-    x: str
-    width: str
+    x: str  # per cent of the row's width
+    width: str  # per cent of the row's width
     colour: str
 
 
 def status_chart(rows: list[tuple[str, dict[str, int]]]) -> dict:
     """One bar per row split by action status, scaled to the row's own total (shares, not sizes)."""
-    usable = WIDTH - 60
     lines = []
-    for index, (label, counts) in enumerate(rows):
-        y = PAD + index * ROW_HEIGHT
+    for label, counts in rows:
         total = sum(counts.values())
         x = 0.0
         segments = []
@@ -106,26 +94,21 @@ def status_chart(rows: list[tuple[str, dict[str, int]]]) -> dict:
             count = counts.get(status.value, 0)
             if not count:
                 continue
-            width = count / total * usable
-            segments.append(Segment(status.value, count, _num(x), _num(width), STATUS_COLOURS[status]))
+            width = count / total * 100
+            segments.append(
+                Segment(
+                    status.value, status.label, count, _percent(x), _percent(width), STATUS_COLOURS[status]
+                )
+            )
             x += width
-        lines.append(
-            {
-                "label": label,
-                "total": total,
-                "segments": segments,
-                "y": _num(y + 18),
-                "label_y": _num(y + 12),
-                "total_x": _num(usable + 6),
-            }
-        )
+        lines.append({"label": label, "total": total, "segments": segments})
     legend = [{"label": s.label, "colour": STATUS_COLOURS[s]} for s in ActionStatus]
     return {
         "lines": lines,
         "legend": legend,
-        "width": WIDTH,
-        "height": PAD * 2 + ROW_HEIGHT * len(rows),
         "bar_height": BAR_HEIGHT,
+        "gap": SEGMENT_GAP,
+        "background": BACKGROUND,
     }
 
 
