@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from reports.models import Report, ReportStatus
 from tests.browser.conftest import assert_accessible
+from tests.matrix_pages import pages_for
 
 pytestmark = pytest.mark.browser
 
@@ -59,3 +60,46 @@ def test_the_report_status_region_stays_in_the_page_while_its_content_changes(pa
     expect(region).to_have_attribute("data-status", "failed")
     # Finished: the page stops asking.
     assert not page.evaluate("document.getElementById('report-state').hasAttribute('data-poll-url')")
+
+
+def test_every_coordinator_form_fits_320_px_in_swedish_and_finnish(
+    mobile_page, world, sign_in_as, client_for
+):
+    """Reflow (WCAG 1.4.10): no form a coordinator fills in scrolls sideways on a 320 px screen."""
+    forms = [page for page in pages_for("coordinator", client_for("coordinator"), world) if page.has_form]
+    assert len(forms) > 30, "the crawl found too few forms"
+    sign_in_as(mobile_page, world["people"]["coordinator"])
+    too_wide = []
+    for language in ("sv", "fi"):
+        for form_page in forms:
+            path = form_page.path_in(language)
+            mobile_page.goto(path)
+            width = mobile_page.evaluate("document.scrollingElement.scrollWidth")
+            if width > 320:
+                culprits = mobile_page.evaluate(
+                    """() => [...document.querySelectorAll('main *')]
+                        .filter(e => e.getBoundingClientRect().right > 321)
+                        .slice(-3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+                                       (e.className && e.className.baseVal === undefined ? '.' + e.className : ''))"""
+                )
+                too_wide.append(f"{path}: {width} px ({', '.join(culprits)})")
+    assert not too_wide, "Pages wider than 320 px:\n" + "\n".join(too_wide)
+
+
+def test_a_date_field_shows_where_the_keyboard_is(page, world, sign_in_as):
+    """Focus visible (WCAG 2.4.7) on the date picker, which Chromium focuses inside."""
+    sign_in_as(page, world["people"]["coordinator"])
+    page.goto("/sv/reports/new/")
+    page.select_option("#id_kind", "custom")
+    page.locator("#id_kind").focus()
+    for _ in range(5):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "id_period_start":
+            break
+    ring = page.evaluate(
+        "() => { const s = getComputedStyle(document.getElementById('id_period_start'));"
+        " return {style: s.outlineStyle, width: parseFloat(s.outlineWidth), shadow: s.boxShadow}; }"
+    )
+    assert page.evaluate("document.activeElement.id") == "id_period_start"
+    assert ring["style"] != "none" and ring["width"] >= 2, ring
+    assert ring["shadow"] != "none", ring
