@@ -176,6 +176,82 @@ class MergeForm(ReasonForm):
         )
 
 
+class TriageForm(forms.Form):
+    """The coordinator's one decision on a proposal: what to do, what that decision needs, one reason.
+
+    The choices are the moves the proposal may make now; the view dispatches to the service of the
+    chosen one. A decline needs a reason (the proposer is always told why).
+    """
+
+    CONSIDER, PLACE, RESOLVE, DEFER, MERGE, DECLINE = (
+        "consider",
+        "place",
+        "resolve",
+        "defer",
+        "merge",
+        "decline",
+    )
+    # Each decision, the status it leads to, its label, and the fields shown with it.
+    DECISIONS = [
+        (CONSIDER, ProposalStatus.UNDER_CONSIDERATION, _("Take up for consideration"), []),
+        (PLACE, ProposalStatus.PLACED, _("Place on the agenda"), ["meeting"]),
+        (RESOLVE, ProposalStatus.RESOLVED, _("Mark resolved"), []),
+        (DEFER, ProposalStatus.DEFERRED, _("Defer"), ["to_meeting", "until"]),
+        (MERGE, ProposalStatus.MERGED, _("Merge into another proposal"), ["survivor"]),
+        (DECLINE, ProposalStatus.DECLINED, _("Decline"), []),
+    ]
+    use_required_attribute = False  # the fields of the decisions not chosen stay empty
+
+    decision = forms.ChoiceField(label=_("Your decision"), widget=forms.RadioSelect)
+    meeting = forms.ModelChoiceField(label=_("Meeting"), queryset=Meeting.objects.none(), required=False)
+    to_meeting = forms.ModelChoiceField(
+        label=_("Deferred to meeting"), queryset=Meeting.objects.none(), required=False
+    )
+    until = forms.DateField(label=_("Deferred until"), required=False, widget=DateInput())
+    survivor = forms.ModelChoiceField(label=_("Merge into"), queryset=Proposal.objects.none(), required=False)
+    reason = forms.CharField(
+        label=_("Reason"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Sent to everyone who follows the proposal. Needed when you decline."),
+    )
+
+    def __init__(self, *args, proposal: Proposal, targets, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.decisions = [d for d in self.DECISIONS if d[1] in targets]
+        self.fields["decision"].choices = [
+            (value, label) for value, _status, label, _fields in self.decisions
+        ]
+        upcoming = Meeting.objects.filter(forum_id=proposal.forum_id).upcoming().order_by("starts_at")
+        self.fields["meeting"].queryset = upcoming.exclude(status=MeetingStatus.HELD)
+        self.fields["to_meeting"].queryset = upcoming
+        self.fields["survivor"].queryset = (
+            Proposal.objects.filter(forum_id=proposal.forum_id)
+            .exclude(pk=proposal.pk)
+            .exclude(status__in=[ProposalStatus.MERGED, ProposalStatus.DECLINED])
+            .order_by("-created_at")
+        )
+        for name in ("meeting", "to_meeting"):
+            self.fields[name].label_from_instance = lambda m: f"{m.title} ({m.starts_at:%Y-%m-%d})"
+
+    def options(self) -> list[tuple]:
+        """Each radio button with the fields its decision needs, for the template."""
+        radios = {radio.data["value"]: radio for radio in self["decision"]}
+        return [(radios[value], [self[name] for name in fields]) for value, _s, _l, fields in self.decisions]
+
+    def clean(self):
+        cleaned = super().clean()
+        decision = cleaned.get("decision")
+        if decision == self.PLACE and not cleaned.get("meeting"):
+            self.add_error("meeting", _("Choose the meeting to place the proposal on."))
+        if decision == self.MERGE and not cleaned.get("survivor"):
+            self.add_error("survivor", _("Choose the proposal to merge into."))
+        if decision == self.DECLINE and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Say why the proposal is declined: the proposer is told."))
+        return cleaned
+
+
 class AnsweredForm(forms.Form):
     answered = forms.TypedChoiceField(
         label=_("Did the outcome answer your proposal?"),

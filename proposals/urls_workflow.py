@@ -7,6 +7,8 @@ urlpatterns = [
     path("mine/", workflow.MineView.as_view(), name="mine"),
     path("inbox/", workflow.InboxView.as_view(), name="inbox"),
     path("<int:pk>/", workflow.ProposalDetailView.as_view(), name="detail"),
+    path("<int:pk>/decide/", workflow.decide, name="decide"),
+    # One step each, kept for callers that post a single decision (tests, scripts).
     path("<int:pk>/consider/", workflow.consider, name="consider"),
     path("<int:pk>/place/", workflow.place, name="place"),
     path("<int:pk>/merge/", workflow.merge, name="merge"),

@@ -8,7 +8,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -32,6 +32,7 @@ from ..forms import (
     PlaceForm,
     ProposalForm,
     ReasonForm,
+    TriageForm,
 )
 from ..models import OPEN_STATUSES, TRANSITIONS, Proposal, ProposalAttachment, ProposalStatus
 from ..participation import participation_context
@@ -141,12 +142,7 @@ class ProposalDetailView(ObjectAccessMixin, TemplateView):
         if may_triage:
             context.update(
                 targets=targets,
-                consider_form=ReasonForm(prefix="consider"),
-                place_form=PlaceForm(proposal=proposal, prefix="place"),
-                merge_form=MergeForm(proposal=proposal, prefix="merge"),
-                defer_form=DeferForm(proposal=proposal, prefix="defer"),
-                decline_form=DeclineForm(prefix="decline"),
-                resolve_form=ReasonForm(prefix="resolve"),
+                triage_form=kwargs.get("triage_form") or TriageForm(proposal=proposal, targets=targets),
             )
         return context
 
@@ -243,6 +239,42 @@ def _form_errors(request: HttpRequest, form) -> bool:
     for errors in form.errors.values():
         messages.error(request, " ".join(errors))
     return True
+
+
+@require_POST
+def decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """The triage card's one decision form: dispatch the chosen decision to its service, or show the
+    page again with an error summary and the choices kept (permission: proposals.triage)."""
+    try:
+        proposal = _load(request, pk, "proposals.triage")
+    except NeedsSignIn:
+        return redirect_to_login(reverse("proposals:detail", kwargs={"pk": pk}))
+    form = TriageForm(request.POST, proposal=proposal, targets=TRANSITIONS[ProposalStatus(proposal.status)])
+    if form.is_valid():
+        data, by = form.cleaned_data, request.user
+        reason = data["reason"]
+        steps = {
+            TriageForm.CONSIDER: lambda: services.consider(proposal, by, reason),
+            TriageForm.PLACE: lambda: services.place_on_agenda(proposal, data["meeting"], by, reason),
+            TriageForm.RESOLVE: lambda: services.resolve(proposal, by, reason),
+            TriageForm.DEFER: lambda: services.defer(
+                proposal, by, reason, to_meeting=data["to_meeting"], until=data["until"]
+            ),
+            TriageForm.MERGE: lambda: services.merge(proposal, data["survivor"], by, reason),
+            TriageForm.DECLINE: lambda: services.decline(proposal, by, reason),
+        }
+        try:
+            steps[data["decision"]]()
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, gettext("The proposal has been updated."))
+            return redirect(reverse("proposals:detail", kwargs={"pk": pk}))
+    # The page again, with the summary of what to correct and the decision still chosen.
+    page = ProposalDetailView()
+    page.setup(request, pk=pk)
+    page.object = get_object_or_404(page.get_access_queryset(), pk=pk)
+    return render(request, page.template_name, page.get_context_data(triage_form=form))
 
 
 @require_POST

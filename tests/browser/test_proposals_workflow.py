@@ -62,9 +62,10 @@ def test_representative_proposes_the_coordinator_places_and_the_representative_r
     page.locator(f"#proposal-{proposal.pk} a").click()
     expect(page).to_have_url(re.compile(rf"/sv/proposals/{proposal.pk}/$"))
     assert_accessible(page, "proposal-detail-coordinator")
-    page.locator("#id_place-meeting").select_option(str(meeting.pk))
-    page.locator("#id_place-reason").fill("Tas upp på nästa dialogmöte.")
-    page.locator("#place-form button[type=submit]").click()
+    page.locator("#triage-form input[name=decision][value=place]").check()
+    page.locator("#id_meeting").select_option(str(meeting.pk))
+    page.locator("#id_reason").fill("Tas upp på nästa dialogmöte.")
+    page.locator("#triage-form button[type=submit]").click()
     expect(page.locator("#proposal-status [data-status]")).to_have_attribute("data-status", "placed")
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.PLACED

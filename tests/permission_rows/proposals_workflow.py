@@ -68,6 +68,6 @@ ROWS = {
     "proposals:delete": (_proposal, DELETE),
     **{
         f"proposals:{step}": (_proposal, POST_ONLY)
-        for step in ("consider", "place", "merge", "defer", "decline", "resolve", "answered")
+        for step in ("decide", "consider", "place", "merge", "defer", "decline", "resolve", "answered")
     },
 }

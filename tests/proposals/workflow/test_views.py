@@ -222,11 +222,13 @@ def test_detail_shows_history_with_who_and_reason(client_for, world, proposal):
     assert "triage" not in response.content.decode()
 
 
-def test_coordinator_sees_only_the_forms_of_allowed_moves(client_for, proposal):
+def test_coordinator_sees_one_decision_form_with_only_the_allowed_moves(client_for, proposal):
     page = client_for("coordinator").get(proposal.get_absolute_url()).content.decode()
-    for form in ("consider", "place", "merge", "defer", "decline"):
-        assert f'id="{form}-form"' in page
-    assert 'id="resolve-form"' not in page
+    assert page.count("<form") - page.count('id="triage-form"') == page.count("<form") - 1
+    assert page.count('name="reason"') == 1
+    for decision in ("consider", "place", "merge", "defer", "decline"):
+        assert f'name="decision" value="{decision}"' in page
+    assert 'value="resolve"' not in page
 
 
 def test_outcome_shows_the_minutes_and_commitments_once_out(client_for, world, proposal):
@@ -322,3 +324,70 @@ def test_mine_shows_what_became_of_each_proposal(client_for, world, make_proposa
     assert f'href="{survivor.get_absolute_url()}"'.replace("/sv/", "/en/") in row(merged)
     assert "Deferred to meeting" in row(deferred)
     assert "No outcome yet" in row(waiting)
+
+
+@pytest.mark.parametrize(
+    ("decision", "extra", "status"),
+    [
+        ("consider", {}, ProposalStatus.UNDER_CONSIDERATION),
+        ("place", {"meeting": "finnish"}, ProposalStatus.PLACED),
+        ("defer", {"to_meeting": "finnish"}, ProposalStatus.DEFERRED),
+        ("merge", {"survivor": "other"}, ProposalStatus.MERGED),
+        ("decline", {}, ProposalStatus.DECLINED),
+    ],
+)
+def test_each_decision_goes_through_the_one_triage_form(
+    client_for, world, make_proposal, decision, extra, status
+):
+    proposal = make_proposal()
+    other = make_proposal(title="Samma sak")
+    values = {"finnish": world["meetings"]["finnish"].pk, "other": other.pk}
+    data = {"decision": decision, "reason": "Så här blir det.", **{k: values[v] for k, v in extra.items()}}
+    response = client_for("coordinator").post(reverse("proposals:decide", kwargs={"pk": proposal.pk}), data)
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == status
+    assert proposal.status_reason == "Så här blir det."
+    if decision == "place":
+        assert proposal.agenda_item.meeting == world["meetings"]["finnish"]
+    if decision == "merge":
+        assert proposal.merged_into == other
+
+
+def test_resolve_goes_through_the_one_triage_form(client_for, world, proposal):
+    services.place_on_agenda(proposal, world["meetings"]["finnish"], world["people"]["coordinator"])
+    response = client_for("coordinator").post(
+        reverse("proposals:decide", kwargs={"pk": proposal.pk}), {"decision": "resolve", "reason": ""}
+    )
+    assert response.status_code == 302
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.RESOLVED
+
+
+def test_a_decline_without_a_reason_is_refused_and_changes_nothing(client_for, proposal):
+    from django.utils import translation
+
+    with translation.override("en"):
+        response = client_for("coordinator").post(
+            reverse("proposals:decide", kwargs={"pk": proposal.pk}), {"decision": "decline", "reason": " "}
+        )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert 'class="ds-error-summary"' in page
+    assert 'href="#id_reason"' in page
+    assert "checked" in page.split('value="decline"')[1].split(">")[0]
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.RECEIVED
+    assert proposal.history.count() == 1
+
+
+def test_a_placement_without_a_meeting_keeps_the_choice_and_changes_nothing(client_for, proposal):
+    response = client_for("coordinator").post(
+        reverse("proposals:decide", kwargs={"pk": proposal.pk}), {"decision": "place", "reason": "Ja"}
+    )
+    assert response.status_code == 200
+    assert response.context["triage_form"].errors["meeting"]
+    assert "checked" in response.content.decode().split('value="place"')[1].split(">")[0]
+    assert 'href="#id_meeting"' in response.content.decode()
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.RECEIVED
