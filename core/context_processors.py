@@ -20,6 +20,7 @@ def portal(request: HttpRequest) -> dict:
 NAVIGATION_PERMISSIONS = {
     "triage": "proposals.triage",
     "consultation_log": "proposals.view_consultation_log",
+    "commitments": "dialogues.view_commitment_list",
     "dashboard": "followup.view_dashboard",
     "department": "followup.view_department",
     "cycles": "followup.manage_cycles",

@@ -76,13 +76,27 @@ class FilterForm(forms.Form):
 
     OVERDUE = "overdue"
 
+    ALL, DEPARTMENT, MINE, FORUMS = "all", "department", "mine", "forums"
+    SCOPE_LABELS = {
+        ALL: _("All commitments"),
+        DEPARTMENT: _("My department's"),
+        MINE: _("Those I am responsible for"),
+        FORUMS: _("From my forums' meetings"),
+    }
+
+    scope = forms.ChoiceField(label=_("Show"), required=False, widget=forms.RadioSelect)
     department = forms.ModelChoiceField(
         label=_("Department"), queryset=Department.objects.all(), required=False, empty_label=_("All")
     )
     status = forms.ChoiceField(label=_("Status"), required=False)
 
-    def __init__(self, *args, show_department: bool = True, **kwargs):
+    def __init__(self, *args, show_department: bool = True, scopes: list[str] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
+        scopes = scopes or [self.ALL]
+        self.fields["scope"].choices = [(scope, self.SCOPE_LABELS[scope]) for scope in scopes]
+        self.fields["scope"].initial = scopes[0]
+        if len(scopes) == 1:
+            del self.fields["scope"]
         self.fields["status"].choices = [
             ("", _("All")),
             *CommitmentStatus.choices,

@@ -8,7 +8,7 @@ commitments and mark answers received. Outsiders get 404, those who may see but 
 import rules
 
 from core.models import Role
-from core.rules import is_admin_contact, is_politician, is_signed_in, runs_forums
+from core.rules import is_admin_contact, is_politician, is_representative, is_signed_in, runs_forums
 
 
 @rules.predicate
@@ -39,7 +39,10 @@ may_see_commitment = may_see_meeting_of_commitment | is_contact_of_department | 
 rules.add_perm("dialogues.view_commitment", may_see_commitment)
 # Who changed what is shown to people who sign in, not to every visitor of a public forum.
 rules.add_perm("dialogues.view_commitment_history", is_signed_in & may_see_commitment)
-rules.add_perm("dialogues.view_commitment_list", runs_forums | is_politician | is_admin_contact)
+# Representatives follow what was lifted at their own forums' meetings (the list shows only those).
+rules.add_perm(
+    "dialogues.view_commitment_list", runs_forums | is_politician | is_admin_contact | is_representative
+)
 # The whole list with every department; administration contacts see their own department's part.
 rules.add_perm("dialogues.view_all_commitments", runs_forums | is_politician)
 rules.add_perm("dialogues.add_commitment", runs_forums)

@@ -16,7 +16,7 @@ from django.views.generic import DetailView, FormView, ListView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.forms import writer_language
-from core.models import Meeting
+from core.models import Forum, Meeting, Role
 from core.sections import object_sections
 from core.session_timing import RestoreKeptPostMixin
 from core.views.access import NeedsSignIn, check_access
@@ -101,15 +101,34 @@ class CommitmentListView(PermissionRequiredMixin, ListView):
         return self.request.user.has_perm("dialogues.view_all_commitments")
 
     @cached_property
+    def scopes(self) -> list[str]:
+        """What the person may list: everything, their department's, their own, or their forums'."""
+        if self.sees_all:
+            return [FilterForm.ALL, FilterForm.MINE]
+        if self.request.user.role == Role.ADMIN_CONTACT:
+            return [FilterForm.DEPARTMENT, FilterForm.MINE]
+        return [FilterForm.FORUMS]
+
+    @cached_property
     def filters(self) -> FilterForm:
-        form = FilterForm(self.request.GET or None, show_department=self.sees_all)
+        form = FilterForm(self.request.GET or None, show_department=self.sees_all, scopes=self.scopes)
         form.is_valid()
         return form
+
+    @cached_property
+    def scope(self) -> str:
+        chosen = getattr(self.filters, "cleaned_data", {}).get("scope")
+        return chosen if chosen in self.scopes else self.scopes[0]
 
     def get_queryset(self):
         user = self.request.user
         commitments = Commitment.objects.with_related()
-        commitments = commitments if self.sees_all else commitments.for_contact(user)
+        if self.scope == FilterForm.MINE:
+            commitments = commitments.filter(responsible=user)
+        elif self.scope == FilterForm.DEPARTMENT:
+            commitments = commitments.for_contact(user)
+        elif self.scope == FilterForm.FORUMS:
+            commitments = commitments.filter(forum__in=Forum.objects.of_member(user))
         chosen = getattr(self.filters, "cleaned_data", {})
         if chosen.get("department"):
             commitments = commitments.for_department(chosen["department"])
@@ -129,7 +148,9 @@ class CommitmentListView(PermissionRequiredMixin, ListView):
             )
         query = self.request.GET.copy()
         query.pop("page", None)
-        context.update(filters=self.filters, sees_all=self.sees_all, filter_query=query.urlencode())
+        context.update(
+            filters=self.filters, sees_all=self.sees_all, scope=self.scope, filter_query=query.urlencode()
+        )
         return context
 
 

@@ -111,7 +111,13 @@ def test_mark_received(world, commitments):
 
 
 def test_view_commitment_list(world):
-    assert allowed(world, "dialogues.view_commitment_list") == {"admin_contact", "politician", *MANAGERS}
+    assert allowed(world, "dialogues.view_commitment_list") == {
+        "admin_contact",
+        "politician",
+        "representative",
+        "other_representative",
+        *MANAGERS,
+    }
 
 
 def test_view_all_commitments(world):

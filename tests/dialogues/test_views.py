@@ -234,8 +234,49 @@ def test_an_administration_contact_cannot_widen_the_list_with_a_department_filte
     assert "Bibliotekets fråga" not in rows(response)
 
 
-def test_the_list_is_not_for_representatives(world, client_for):
-    assert client_for("representative").get(reverse("dialogues:commitment_list")).status_code == 403
+def test_representatives_list_the_commitments_of_their_own_forums(world, listed, client_for):
+    response = client_for("representative").get(reverse("dialogues:commitment_list"))
+    assert response.status_code == 200
+    assert rows(response) == ["Sen hemtjänstfråga", "Besvarad fråga", "Bibliotekets fråga"]
+    assert 'name="scope"' not in response.content.decode()  # one scope only: their forums
+    assert rows(client_for("other_representative").get(reverse("dialogues:commitment_list"))) == []
+
+
+def test_an_administration_contact_narrows_the_list_to_what_they_answer_for(world, listed, client_for):
+    client = client_for("admin_contact")
+    page = client.get(reverse("dialogues:commitment_list")).content.decode()
+    assert 'name="scope" value="department"' in page and 'name="scope" value="mine"' in page
+    assert 'value="all"' not in page
+    response = client.get(reverse("dialogues:commitment_list"), {"scope": "mine"})
+    assert rows(response) == ["Sen hemtjänstfråga"]
+    # A scope the role does not have falls back to the first it has.
+    assert rows(client.get(reverse("dialogues:commitment_list"), {"scope": "all"})) == [
+        "Sen hemtjänstfråga",
+        "Besvarad fråga",
+    ]
+
+
+def test_a_coordinator_chooses_all_or_their_own(world, listed, client_for):
+    client = client_for("coordinator")
+    assert len(rows(client.get(reverse("dialogues:commitment_list"), {"scope": "all"}))) == 3
+    assert rows(client.get(reverse("dialogues:commitment_list"), {"scope": "mine"})) == []
+
+
+@pytest.mark.parametrize(
+    ("role", "shown"),
+    [
+        ("admin_contact", True),
+        ("representative", True),
+        ("coordinator", True),
+        ("politician", True),
+        ("resident", False),
+        ("anonymous", False),
+    ],
+)
+def test_the_menu_leads_to_the_commitments_of_those_who_answer_or_follow_them(world, client_for, role, shown):
+    page = client_for(role).get(reverse("home")).content.decode()
+    menu = page.split('class="main-nav"')[1].split("</nav>")[0]
+    assert (f'href="{reverse("dialogues:commitment_list")}"' in menu) is shown
 
 
 # --- commitment_detail -------------------------------------------------------------------------------
@@ -459,9 +500,8 @@ def test_list_query_count_does_not_grow_with_the_data(
 
 
 # Session, user, the commitment with its meeting, forum, department and people, memberships (for
-# core.view_meeting), the history with its people, the actions that came from it; for the representative, who may not open the
-# list, ModelBackend's two queries for the person's own permissions.
-DETAIL_QUERIES = {"representative": 8, "coordinator": 5}
+# core.view_meeting), the history with its people, the actions that came from it.
+DETAIL_QUERIES = {"representative": 6, "coordinator": 5}
 
 
 @pytest.mark.parametrize("role", sorted(DETAIL_QUERIES))

@@ -38,8 +38,8 @@ ROWS = {
         {},
         _statuses(
             resident=403,
-            representative=403,
-            other_representative=403,
+            representative=200,
+            other_representative=200,
             admin_contact=200,
             politician=200,
             coordinator=200,
