@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Forum, Tier
+from core.models import Forum, NationalMinority, Tier
 
 from .models import Mandate
 
@@ -34,6 +34,68 @@ class MandateForm(forms.ModelForm):
         self.fields["set_up_by"].queryset = Forum.objects.exclude(tier=Tier.WORKING_GROUP).order_by(
             "tier", "name"
         )
+
+
+class WorkingGroupForm(forms.Form):
+    """A coordinator sets up a working group: its name, the minority it concerns, its mandate and period.
+
+    Members are added afterwards, on the group's page, like in any forum.
+    """
+
+    name = forms.CharField(label=_("Name"), max_length=200)
+    minority = forms.ModelChoiceField(
+        label=_("National minority"),
+        queryset=NationalMinority.objects.none(),
+        required=False,
+        empty_label=_("None: the group concerns all minorities"),
+    )
+    purpose = forms.CharField(
+        label=_("Mandate and purpose"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("What the working group is to achieve, and for whom."),
+    )
+    starts_on = forms.DateField(label=_("Starts"), widget=DateInput)
+    ends_on = forms.DateField(
+        label=_("Ends"),
+        widget=DateInput,
+        required=False,
+        help_text=_("Leave empty if the group works until further notice."),
+    )
+    set_up_by = forms.ModelChoiceField(
+        label=_("Set up by"),
+        queryset=Forum.objects.none(),
+        required=False,
+        help_text=_("The forum that decided to set up the working group, such as the consultation group."),
+    )
+    decision_reference = forms.CharField(
+        label=_("Decision"),
+        max_length=300,
+        required=False,
+        help_text=_(
+            "Where the decision can be found, for example “Consultation group meeting 2026-02-12, item 4”."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["minority"].queryset = NationalMinority.objects.order_by("name")
+        self.fields["set_up_by"].queryset = Forum.objects.exclude(tier=Tier.WORKING_GROUP).order_by(
+            "tier", "name"
+        )
+        self.initial.setdefault("starts_on", timezone.localdate())
+
+    def clean_name(self) -> str:
+        name = " ".join(self.cleaned_data["name"].split())
+        if Forum.objects.filter(tier=Tier.WORKING_GROUP, name__iexact=name).exists():
+            raise forms.ValidationError(_("There is already a working group with this name."))
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_on, ends_on = cleaned.get("starts_on"), cleaned.get("ends_on")
+        if starts_on and ends_on and ends_on < starts_on:
+            self.add_error("ends_on", _("The end date cannot be before the start date."))
+        return cleaned
 
 
 class CloseForm(forms.Form):

@@ -6,11 +6,47 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Membership, User
+from core.models import Forum, Membership, NationalMinority, Tier, User
 
 from .models import Mandate
+
+
+@transaction.atomic
+def create_working_group(
+    *,
+    name: str,
+    purpose: str,
+    starts_on: dt.date,
+    by: User,
+    minority: NationalMinority | None = None,
+    ends_on: dt.date | None = None,
+    set_up_by: Forum | None = None,
+    decision_reference: str = "",
+) -> Forum:
+    """Set up a working group: a forum of tier working group, not public, with its mandate."""
+    base = slugify(name)[:40] or "arbetsgrupp"
+    slug, number = base, 1
+    while Forum.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    forum = Forum(tier=Tier.WORKING_GROUP, slug=slug, minority=minority, is_public=False)
+    forum.name = name  # in the language the coordinator writes in, and in Swedish, the portal's default
+    forum.name_sv = forum.name_sv or name
+    forum.full_clean()
+    forum.save()
+    mandate = Mandate(
+        forum=forum,
+        purpose=purpose,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        set_up_by=set_up_by,
+        decision_reference=decision_reference,
+    )
+    save_mandate(mandate, by)
+    return forum
 
 
 @transaction.atomic

@@ -10,10 +10,10 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from core.models import Forum, Tier
 
-from .forms import CloseForm, MandateForm
+from .forms import CloseForm, MandateForm, WorkingGroupForm
 from .models import Mandate
 from .selectors import working_groups_for
-from .services import close_working_group, save_mandate
+from .services import close_working_group, create_working_group, save_mandate
 
 
 class WorkingGroupListView(PermissionRequiredMixin, ListView):
@@ -29,7 +29,25 @@ class WorkingGroupListView(PermissionRequiredMixin, ListView):
     def get_context_data(self, **kwargs) -> dict:
         # The rule alone: asking the model backend too would cost two queries for everyone else.
         may_record = rules.has_perm("workinggroups.change_mandate", self.request.user)
-        return super().get_context_data(may_record_mandates=may_record, **kwargs)
+        may_create = rules.has_perm("workinggroups.add_workinggroup", self.request.user)
+        return super().get_context_data(may_record_mandates=may_record, may_create=may_create, **kwargs)
+
+
+class WorkingGroupCreateView(PermissionRequiredMixin, FormView):
+    """A coordinator sets up a working group with its mandate; members are added on its page afterwards."""
+
+    permission_required = "workinggroups.add_workinggroup"
+    form_class = WorkingGroupForm
+    template_name = "workinggroups/workinggroup_form.html"
+
+    def form_valid(self, form: WorkingGroupForm):
+        try:
+            forum = create_working_group(by=self.request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+            return self.form_invalid(form)
+        messages.success(self.request, _("The working group %(group)s has been set up.") % {"group": forum})
+        return HttpResponseRedirect(reverse("core:forum_detail", kwargs={"slug": forum.slug}))
 
 
 class WorkingGroupMixin(PermissionRequiredMixin):

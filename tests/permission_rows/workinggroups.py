@@ -23,6 +23,11 @@ SEE_BUT_NOT_CHANGE = {
 
 ROWS = {
     "workinggroups:list": ({}, signed_in_only()),
+    # Coordinators and administrators set up working groups; other signed-in people are refused.
+    "workinggroups:create": (
+        {},
+        {**signed_in_only(403), "coordinator": 200, "administrator": 200},
+    ),
     "workinggroups:mandate_edit": (a_working_group, SEE_BUT_NOT_CHANGE),
     "workinggroups:close": (a_working_group, SEE_BUT_NOT_CHANGE),
 }

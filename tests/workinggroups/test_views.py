@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from core.models import ForumRole, Membership
+from core.models import Forum, ForumRole, Membership, Tier
 from tests.factories import MembershipFactory
 from tests.workinggroups.factories import MandateFactory, WorkingGroupFactory, working_group_of
 from workinggroups.models import Mandate
@@ -321,3 +321,69 @@ def test_people_who_may_not_close_a_group_cannot(client_for, world, role, status
     )
     assert response.status_code == status
     assert not Mandate.objects.get(forum=group).is_closed()
+
+
+# --- setting up a working group ----------------------------------------------------------------------
+
+
+def _new_group(world, **extra) -> dict:
+    return {
+        "name": "Arbetsgrupp meänkieli i skolan",
+        "minority": world["minorities"]["finns"].pk,
+        "purpose": "Föreslå hur fler elever kan läsa meänkieli.",
+        "starts_on": "2026-03-01",
+        "ends_on": "2026-12-31",
+        "set_up_by": world["forums"]["consultation"].pk,
+        "decision_reference": "Samrådsgruppens möte 2026-02-12, punkt 4",
+        **extra,
+    }
+
+
+def test_coordinator_sets_up_a_working_group_with_its_mandate(client_for, world):
+    response = client_for("coordinator").post(reverse("workinggroups:create"), _new_group(world))
+    forum = Forum.objects.get(tier=Tier.WORKING_GROUP, name="Arbetsgrupp meänkieli i skolan")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("core:forum_detail", kwargs={"slug": forum.slug})
+    assert forum.minority == world["minorities"]["finns"]
+    assert not forum.is_public
+    assert forum.mandate.purpose == "Föreslå hur fler elever kan läsa meänkieli."
+    assert forum.mandate.set_up_by == world["forums"]["consultation"]
+    assert str(forum.mandate.ends_on) == "2026-12-31"
+    assert forum.mandate.history.get().history_user == world["people"]["coordinator"]
+
+
+def test_a_working_group_may_concern_no_single_minority_and_run_until_further_notice(client_for, world):
+    client_for("coordinator").post(
+        reverse("workinggroups:create"), _new_group(world, minority="", ends_on="", set_up_by="")
+    )
+    forum = Forum.objects.get(tier=Tier.WORKING_GROUP, name="Arbetsgrupp meänkieli i skolan")
+    assert forum.minority is None
+    assert forum.mandate.ends_on is None
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        ({"name": ""}, "name"),
+        ({"purpose": ""}, "purpose"),
+        ({"starts_on": ""}, "starts_on"),
+        ({"ends_on": "2026-01-01"}, "ends_on"),
+        ({"name": "arbetsgrupp FINSKSPRÅKIG äldreomsorg"}, "name"),
+    ],
+)
+def test_setting_up_a_working_group_is_refused_with_errors_and_creates_nothing(
+    client_for, world, change, field
+):
+    working_group_of(world, name="Arbetsgrupp finskspråkig äldreomsorg")
+    before = Forum.objects.count()
+    response = client_for("coordinator").post(reverse("workinggroups:create"), _new_group(world, **change))
+    assert response.status_code == 200
+    assert field in response.context["form"].errors
+    assert 'class="ds-error-summary"' in response.content.decode()
+    assert Forum.objects.count() == before
+
+
+def test_the_list_offers_coordinators_to_set_up_a_working_group(client_for, world):
+    url = reverse("workinggroups:create")
+    assert url in client_for("coordinator").get(reverse("workinggroups:list")).content.decode()
+    assert url not in client_for("representative").get(reverse("workinggroups:list")).content.decode()
