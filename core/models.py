@@ -334,10 +334,10 @@ class Membership(models.Model):
 class MeetingStatus(models.TextChoices):
     """The meeting itself: planned, called with a published agenda, held, or cancelled."""
 
-    PLANNED = "planned", _("Planned")
+    PLANNED = "planned", pgettext_lazy("meeting status", "Planned")
     AGENDA_PUBLISHED = "agenda_published", _("Agenda published")
     HELD = "held", _("Held")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("meeting status", "Cancelled")
 
 
 class MinutesStatus(models.TextChoices):
@@ -747,7 +747,7 @@ def invitation_token_hash(token: str) -> str:
 
 
 class InvitationStatus(models.TextChoices):
-    PENDING = "pending", _("Waiting")
+    PENDING = "pending", pgettext_lazy("invitation status", "Waiting")
     ACCEPTED = "accepted", _("Accepted")
     EXPIRED = "expired", _("Expired")
     REVOKED = "revoked", _("Withdrawn")

@@ -14,6 +14,7 @@ from django.contrib.sessions.models import Session
 from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from .models import (
     AccessLogEntry,
@@ -138,8 +139,8 @@ def collect(person: User) -> list[Section]:
             label="core.outgoingmail",
             title=str(_("Mail sent to you")),
             columns=[
-                ("created_at", str(_("written"))),
-                ("sent_at", str(_("sent"))),
+                ("created_at", str(pgettext("a mail", "written"))),
+                ("sent_at", str(pgettext("a mail", "sent"))),
                 ("subject", str(_("subject"))),
                 ("body", str(_("text"))),
             ],

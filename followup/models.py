@@ -172,13 +172,13 @@ class Goal(models.Model):
 
 
 class ActionStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
+    PLANNED = "planned", pgettext_lazy("action status", "Planned")
     ONGOING = "ongoing", _("Ongoing")
     DONE = "done", _("Done")
     # The reporter's judgement that the action has fallen behind; "overdue" (past due, not finished) is the
     # date's, shown as its own tag, so the two never share a word.
     DELAYED = "delayed", pgettext_lazy("action status", "Behind schedule")
-    CANCELLED = "cancelled", _("Cancelled")
+    CANCELLED = "cancelled", pgettext_lazy("action status", "Cancelled")
 
 
 FINISHED_STATUSES = (ActionStatus.DONE, ActionStatus.CANCELLED)

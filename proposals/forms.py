@@ -4,6 +4,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from core.models import Department, Forum, Meeting, MeetingStatus, NationalMinority, User
 from core.uploads import validate_attachment
@@ -298,7 +299,7 @@ class InboxFilterForm(forms.Form):
     )
     status = forms.ChoiceField(label=_("Status"), required=False)
     age = forms.ChoiceField(
-        label=_("Waiting"),
+        label=pgettext_lazy("how long a proposal has waited", "Waiting"),
         required=False,
         choices=[("", _("Any time")), (OVERDUE, _("Longer than the limit"))],
     )
@@ -312,7 +313,7 @@ class InboxFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].choices = [
-            (self.OPEN, _("Open")),
+            (self.OPEN, pgettext_lazy("proposals not yet decided", "Open")),
             (self.ALL, _("All")),
             *ProposalStatus.choices,
         ]
