@@ -7,15 +7,18 @@ from core.models import (
     RSVP,
     AgendaItem,
     Attendance,
+    Department,
     Forum,
     Meeting,
     MeetingStatus,
     Membership,
     MinutesStatus,
     Presence,
+    Tier,
     User,
     is_any_other_business_title,
 )
+from demo.dialogues import lifted_issue
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -131,6 +134,24 @@ def _at(day: dt.date, hour: int) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, hour, 0, tzinfo=STOCKHOLM)
 
 
+def _topic_minutes(forum: Forum, title: str, departments: dict[str, str]) -> tuple[str, str]:
+    """What a topic's minutes say: a dialogue meeting lifts it to a department (a commitment follows, in
+    demo/dialogues.py); the consultation group and the working groups carry it on themselves."""
+    discussion = (
+        f"Gruppen diskuterade {title[0].lower() + title[1:]}. Representanterna lyfte behovet av "
+        "information på minoritetsspråket och av att frågan följs upp."
+    )
+    issue = lifted_issue(forum, title)
+    if issue is not None:
+        name = departments[issue.department]
+        decision = f"Frågan lyfts till {name[0].lower() + name[1:]}, som återkommer till nästa möte."
+    elif forum.tier == Tier.CONSULTATION:
+        decision = "Samrådsgruppen noterar informationen; frågan följs upp i handlingsplanen."
+    else:
+        decision = "Arbetsgruppen arbetar vidare med frågan och redovisar på nästa möte."
+    return discussion, decision
+
+
 def _first_item(forum_key: str) -> str:
     return (
         "Återkoppling från dialoggrupperna" if forum_key == "samrad" else "Återkoppling från förvaltningarna"
@@ -139,6 +160,7 @@ def _first_item(forum_key: str) -> str:
 
 def build_meetings(forums: dict[str, Forum], year: int, today: dt.date, upsert, coordinator: User) -> None:
     """Every forum's meetings of the year; the past ones held, attended and minuted, the next ones called."""
+    departments = {d.code: d.name_sv or d.name for d in Department.objects.all()}
     for key, (hour, place, dates) in SCHEDULE.items():
         forum = forums[key]
         sv, fi, en = TITLES[key]
@@ -171,14 +193,7 @@ def build_meetings(forums: dict[str, Forum], year: int, today: dt.date, upsert, 
             topic = TOPICS[key][index % len(TOPICS[key])]
             items = [(_first_item(key), 20, coordinator), (topic, 45, None), ("Övriga frågor", 10, None)]
             for position, (title, minutes, presenter) in enumerate(items, start=1):
-                discussion, decision = MINUTES.get(
-                    title,
-                    (
-                        f"Gruppen diskuterade {title[0].lower() + title[1:]}. Representanterna lyfte behovet av "
-                        "information på minoritetsspråket och av att frågan följs upp.",
-                        "Frågan lyfts till ansvarig förvaltning, som återkommer till nästa möte.",
-                    ),
-                )
+                discussion, decision = MINUTES.get(title) or _topic_minutes(forum, title, departments)
                 defaults = {
                     "title": title,
                     "duration_minutes": minutes,

@@ -1,4 +1,5 @@
-"""Agenda proposals for Haninge's demo: one in every state of the workflow, some written in Finnish.
+"""Agenda proposals for Haninge's demo: one in every state of the workflow, some written in Finnish,
+with the forum members' comments and the consultation log's records (on proposals and agenda items).
 
 Keyed on natural keys (forum and title), so building twice with the same day changes nothing. The
 states are written directly (no mail goes out); every person is the invented demo staff of demo/haninge.py.
@@ -13,7 +14,7 @@ from django.utils import timezone
 from core.models import AgendaItem, Department, Forum, Meeting, MeetingStatus, User
 from core.services import add_agenda_item
 from demo.upsert import upsert
-from proposals.models import Proposal, ProposalStatus
+from proposals.models import Comment, ConsultationForm, ConsultationRecord, Proposal, ProposalStatus
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
@@ -228,3 +229,192 @@ def build_proposals_demo(today: dt.date) -> None:
             # The duplicate's followers follow the survivor, as services.merge does.
             _follow(defaults["merged_into"], wanted)
         built[demo.title] = proposal
+    _build_comments(built, people, today)
+    _build_consultations(built, people, today)
+
+
+@dataclass(frozen=True)
+class DemoComment:
+    proposal: str
+    author: str
+    text: str
+    days_after: int
+
+
+COMMENTS = [
+    DemoComment(
+        "Suomenkielinen kirjastotoiminta lapsille",
+        "forvaltning.ubf@example.org",
+        "Skolbiblioteken kan låna ut sina böcker på finska till sagostunderna. Jag hör med Handens bibliotek "
+        "om en gemensam start till vårterminen.",
+        1,
+    ),
+    DemoComment(
+        "Suomenkielinen kirjastotoiminta lapsille",
+        REP,
+        "Kiitos! Lauantaiaamu sopisi monelle perheelle parhaiten.",
+        2,
+    ),
+    DemoComment(
+        "Suomenkielinen vanhustenhuolto Handenissa",
+        "forvaltning@example.org",
+        "Två av kommunens fem äldreboenden har finsktalande personal på varje pass. Jag tar fram väntetiderna "
+        "till mötet.",
+        6,
+    ),
+    DemoComment(
+        "Suomenkielinen vanhustenhuolto Handenissa",
+        REP,
+        "Hyvä tietää. Toivomme, että tieto löytyy myös suomeksi kunnan verkkosivuilta.",
+        8,
+    ),
+    DemoComment(
+        "Finska i förskolan: platsgaranti",
+        "forvaltning.ubf@example.org",
+        "Vi ser över texten i köbeskedet så att rätten till förskola på finska står med, och visar förslaget "
+        "på mötet.",
+        4,
+    ),
+    DemoComment(
+        "Sverigefinnarnas dag 24 februari",
+        "samordnare@example.org",
+        "Kulturförvaltningen lägger nästa års program i september; förslaget följer med dit.",
+        3,
+    ),
+    DemoComment(
+        "Modersmålsundervisning i finska på högstadiet",
+        REP,
+        "Vanhemmat ovat huolissaan: kaksi tuntia viikossa ei riitä.",
+        5,
+    ),
+]
+
+
+def _build_comments(proposals: dict[str, Proposal], people: dict[str, User], today: dt.date) -> None:
+    for demo in COMMENTS:
+        proposal, author = proposals.get(demo.proposal), people.get(demo.author)
+        if proposal is None or author is None:
+            continue
+        written = min(proposal.created_at + dt.timedelta(days=demo.days_after), _at(today))
+        upsert(Comment, proposal=proposal, author=author, text=demo.text, defaults={"created_at": written})
+
+
+@dataclass(frozen=True)
+class DemoConsultation:
+    consulted: str
+    form: str
+    what_they_said: str
+    how_it_changed: str
+    # On a proposal (by title, days after it came in), or on a held meeting's agenda item (forum slug and
+    # item title, the day of the meeting).
+    proposal: str = ""
+    days_after: int = 0
+    forum: str = ""
+    agenda_item: str = ""
+    children: bool = False
+
+
+CONSULTATIONS = [
+    DemoConsultation(
+        consulted="Haninge finska förening och Sverigefinska pensionärsföreningen",
+        form=ConsultationForm.MEETING,
+        what_they_said=(
+            "De äldre vill kunna välja hemtjänst på finska och få veta i förväg vem i personalen som talar "
+            "finska. Anhöriga tolkar i dag ofta själva."
+        ),
+        how_it_changed=(
+            "Socialförvaltningen frågar nu alltid efter språkönskemål vid biståndsbeslutet och anger finska "
+            "som merit när hemtjänsten anställer."
+        ),
+        proposal="Suomenkielinen kotipalvelu",
+        days_after=21,
+    ),
+    DemoConsultation(
+        consulted="Elevrådet på Vendelsö skola och elever som läser finska som modersmål",
+        form=ConsultationForm.DIGITAL,
+        what_they_said=(
+            "Eleverna vill ha modersmålet inom skoldagen i stället för sent på eftermiddagen, och fler "
+            "tillfällen att tala finska med varandra."
+        ),
+        how_it_changed="Utbildningsförvaltningen lägger modersmålet på skoltid på två skolor från vårterminen.",
+        proposal="Modersmålsundervisning i finska på högstadiet",
+        days_after=14,
+        children=True,
+    ),
+    DemoConsultation(
+        consulted="Föräldragruppen i Haninge finska förening",
+        form=ConsultationForm.WRITTEN,
+        what_they_said=(
+            "Flera föräldrar visste inte att barnen har rätt till förskola på finska; de vill ha beskedet "
+            "tillsammans med platserbjudandet, på svenska och finska."
+        ),
+        how_it_changed="Tas upp på dialogmötet, där utbildningsförvaltningen visar ett nytt köbesked.",
+        proposal="Finska i förskolan: platsgaranti",
+        days_after=5,
+    ),
+    DemoConsultation(
+        consulted="Representanterna för de fem nationella minoriteterna i samrådsgruppen",
+        form=ConsultationForm.MEETING,
+        what_they_said=(
+            "Målet om information på minoritetsspråken går inte att följa upp, eftersom ingen räknar vilka "
+            "sidor som finns på språken."
+        ),
+        how_it_changed="Målet får en indikator: antal sidor på kommunens webbplats på varje minoritetsspråk.",
+        forum="politiska-samradsgruppen",
+        agenda_item="Minoritetspolitiska programmet: uppföljning av målen",
+    ),
+    DemoConsultation(
+        consulted="Romska rådet och två romska ungdomar från Jordbro",
+        form=ConsultationForm.MEETING,
+        what_they_said=(
+            "Ungdomarna berättade att en vuxen som kan romani chib och känner skolan gör det lättare att "
+            "stanna kvar i skolan."
+        ),
+        how_it_changed="Utbildningsförvaltningen anställer en brobyggare på halvtid från januari.",
+        forum="dialog-romer",
+        agenda_item="Romsk inkludering i skolan: brobyggare",
+        children=True,
+    ),
+]
+
+
+def _build_consultations(proposals: dict[str, Proposal], people: dict[str, User], today: dt.date) -> None:
+    recorder = people.get("samordnare@example.org")
+    for demo in CONSULTATIONS:
+        proposal, item = None, None
+        if demo.proposal:
+            proposal = proposals.get(demo.proposal)
+            if proposal is None:
+                continue
+            day = min(
+                timezone.localtime(proposal.created_at).date() + dt.timedelta(days=demo.days_after), today
+            )
+        else:
+            item = (
+                AgendaItem.objects.filter(
+                    meeting__forum__slug=demo.forum,
+                    title=demo.agenda_item,
+                    meeting__status=MeetingStatus.HELD,
+                    meeting__starts_at__date__lt=today,
+                )
+                .select_related("meeting")
+                .order_by("meeting__starts_at")
+                .first()
+            )
+            if item is None:
+                continue
+            day = timezone.localtime(item.meeting.starts_at).date()
+        upsert(
+            ConsultationRecord,
+            proposal=proposal,
+            agenda_item=item,
+            consulted=demo.consulted,
+            defaults={
+                "consulted_on": day,
+                "form": demo.form,
+                "children_and_youth": demo.children,
+                "what_they_said": demo.what_they_said,
+                "how_it_changed": demo.how_it_changed,
+                "recorded_by": recorder,
+            },
+        )

@@ -5,13 +5,15 @@ from django.contrib.auth import authenticate
 from django.core.management import call_command
 from django.utils import translation
 
-from core.models import Department, Forum, Meeting, Membership, NationalMinority, Role, Tier, User
+from core.models import AgendaItem, Department, Forum, Meeting, Membership, NationalMinority, Role, Tier, User
+from dialogues.models import Commitment, CommitmentStatus
 from followup.models import Action, Cycle, Goal, Indicator, IndicatorValue, PhaseKind, ProgressUpdate, Theme
+from proposals.models import Comment, ConsultationRecord
 
 
 def snapshot() -> dict:
     models = [User, NationalMinority, Department, Forum, Membership, Meeting, Cycle, Goal, Action]
-    models += [Theme, ProgressUpdate, Indicator, IndicatorValue]
+    models += [Theme, ProgressUpdate, Indicator, IndicatorValue, Commitment, Comment, ConsultationRecord]
     counts = {m.__name__: m.objects.count() for m in models}
     counts["history"] = sum(
         m.history.count() for m in [Forum, Meeting, Membership, Cycle, Goal, Action, Indicator]
@@ -50,3 +52,42 @@ def test_demo_data_builds_haninge_and_twice_changes_nothing(capsys):
         user = User.objects.filter(role=role).order_by("pk").first()
         assert user.email in output
         assert authenticate(email=user.email, password="haninge-demo-2026") == user
+
+
+@pytest.mark.django_db
+def test_the_demo_shows_the_consultation_log_comments_and_every_lifted_issue():
+    call_command("demo_data")
+
+    # The consultation log: on proposals and on agenda items, saying who, how, what and what it changed.
+    records = list(ConsultationRecord.objects.all())
+    assert len(records) >= 4
+    assert any(r.proposal_id for r in records) and any(r.agenda_item_id for r in records)
+    assert any(r.children_and_youth for r in records)
+    for record in records:
+        assert record.consulted and record.form and record.what_they_said and record.recorded_by
+    assert sum(1 for r in records if r.how_it_changed) >= 4
+
+    # Members discuss several proposals.
+    assert Comment.objects.values("proposal").distinct().count() >= 4
+
+    # Every issue the minutes lift to a department has its commitment to that department.
+    lifted = AgendaItem.objects.filter(decision__contains="lyfts till").select_related("meeting__forum")
+    assert lifted.count() >= 10
+    for item in lifted:
+        commitment = item.commitments.select_related("department").get()
+        assert commitment.department.name_sv.lower() in item.decision.lower()
+        assert item.meeting.forum.tier == Tier.DIALOGUE
+    # Where the forum has met again since, the answer was heard there (the feedback).
+    received = Commitment.objects.filter(status=CommitmentStatus.RECEIVED, agenda_item__in=lifted)
+    assert received.count() >= 5
+    for commitment in received:
+        assert (
+            commitment.answer
+            and commitment.received_at_meeting.starts_at > commitment.agenda_item.meeting.starts_at
+        )
+    # The consultation group and the working groups do not lift issues to a department in their minutes.
+    assert (
+        not AgendaItem.objects.filter(decision__contains="lyfts till")
+        .exclude(meeting__forum__tier=Tier.DIALOGUE)
+        .exists()
+    )

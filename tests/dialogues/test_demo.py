@@ -4,6 +4,7 @@ import datetime as dt
 
 import pytest
 
+from core.models import AgendaItem, MeetingStatus
 from demo.dialogues import build_dialogues_demo
 from demo.haninge import build
 from dialogues.models import Commitment, CommitmentStatus
@@ -61,3 +62,26 @@ def test_nothing_is_lifted_from_meetings_that_have_not_taken_place():
     build(early)
     assert build_dialogues_demo(early) == []
     assert not Commitment.objects.exists()
+
+
+def test_each_topic_a_held_dialogue_meeting_lifted_has_its_commitment_and_answers_follow_the_meetings():
+    build(TODAY)
+    lifted = AgendaItem.objects.filter(decision__contains="lyfts till")
+    assert lifted.exists()
+    assert not lifted.filter(commitments__isnull=True).exists()
+    for item in lifted.select_related("meeting"):
+        commitment = item.commitments.get()
+        following = (
+            item.meeting.forum.meetings.filter(starts_at__gt=item.meeting.starts_at)
+            .exclude(status=MeetingStatus.CANCELLED)
+            .order_by("starts_at")
+            .first()
+        )
+        if following is not None and following.starts_at.date() < TODAY:
+            assert commitment.status == CommitmentStatus.RECEIVED
+            assert commitment.received_at_meeting == following
+            assert commitment.answered_at < following.starts_at
+        else:
+            assert commitment.status in {CommitmentStatus.OPEN, CommitmentStatus.ANSWERED}
+        # The one who answers works in the department it was lifted to.
+        assert commitment.responsible.department == commitment.department
