@@ -90,6 +90,7 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = ["full_name", "title", "language"]
         error_messages = {"language": {"invalid_choice": LANGUAGE_ERROR}}
+        widgets = {"language": LanguageSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -338,6 +339,7 @@ class InvitationForm(forms.ModelForm):
         self.fields["language"] = forms.ChoiceField(
             label=_("Language of the mail"),
             choices=language_choices(),
+            widget=LanguageSelect,
             help_text=_("The invitation is written in this language."),
             error_messages={"invalid_choice": LANGUAGE_ERROR},
         )

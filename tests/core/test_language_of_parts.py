@@ -198,3 +198,9 @@ def test_comments_commitments_and_agenda_items_record_their_language(client_for,
     assert commitment.answer_language == "fi"
     page = client_for("coordinator").get(commitment.get_absolute_url()).content.decode()
     assert '<div id="commitment-answer" lang="fi">' in page
+
+
+def test_a_list_of_languages_names_and_marks_each_in_itself(client_for, world):
+    with translation.override("en"):
+        page = client_for("resident").get(reverse("core:profile")).content.decode()
+    assert 'lang="fi">suomi</option>' in page and 'lang="sv">svenska</option>' in page
