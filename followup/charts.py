@@ -32,6 +32,15 @@ STATUS_COLOURS = {
     ActionStatus.DELAYED: "#582600",
     ActionStatus.CANCELLED: "#d8554a",
 }
+# Statuses that may still meet in a bar with less than 3:1 between them (when the ones between are empty)
+# differ by a white pattern drawn over the colour: diagonal stripes, a grid, or none.
+STATUS_PATTERNS = {
+    ActionStatus.PLANNED: "stripes",
+    ActionStatus.ONGOING: "",
+    ActionStatus.DONE: "",
+    ActionStatus.DELAYED: "stripes",
+    ActionStatus.CANCELLED: "grid",
+}
 BAR_COLOUR = "#1f5fbf"
 TARGET_COLOUR = "#1e7a3c"
 BASELINE_COLOUR = "#5b6472"
@@ -81,6 +90,7 @@ class Segment:
     x: str  # per cent of the row's width
     width: str  # per cent of the row's width
     colour: str
+    pattern: str
 
 
 def status_chart(rows: list[tuple[str, dict[str, int]]]) -> dict:
@@ -97,12 +107,20 @@ def status_chart(rows: list[tuple[str, dict[str, int]]]) -> dict:
             width = count / total * 100
             segments.append(
                 Segment(
-                    status.value, status.label, count, _percent(x), _percent(width), STATUS_COLOURS[status]
+                    status.value,
+                    status.label,
+                    count,
+                    _percent(x),
+                    _percent(width),
+                    STATUS_COLOURS[status],
+                    STATUS_PATTERNS[status],
                 )
             )
             x += width
         lines.append({"label": label, "total": total, "segments": segments})
-    legend = [{"label": s.label, "colour": STATUS_COLOURS[s]} for s in ActionStatus]
+    legend = [
+        {"label": s.label, "colour": STATUS_COLOURS[s], "pattern": STATUS_PATTERNS[s]} for s in ActionStatus
+    ]
     return {
         "lines": lines,
         "legend": legend,

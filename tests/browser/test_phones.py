@@ -3,13 +3,17 @@
 text stays at least 12 px on a 320 px screen. Every page passed is scanned with axe.
 """
 
+# ruff: noqa: F811
+
 import re
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
-from tests.browser.test_followup import followup  # noqa: F401 (the fixture: a cycle with actions, goals, indicators)
+
+# The fixture (a cycle with actions, goals and an indicator), used by name as each test's argument.
+from tests.browser.test_followup import followup  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +49,7 @@ def test_on_a_phone_the_menu_is_a_button_and_content_starts_on_the_first_screen(
     phone_320,
     page,
     followup,
-    sign_in_as,  # noqa: F811
+    sign_in_as,
 ):
     sign_in_as(phone_375, followup["people"]["coordinator"])
     phone_375.goto("/en/")
@@ -97,7 +101,7 @@ def test_register_and_department_view_show_status_and_progress_without_scrolling
     phone_320,
     phone_375,
     followup,
-    sign_in_as,  # noqa: F811
+    sign_in_as,
 ):
     page = phone_320 if width == 320 else phone_375
     action = followup["action"]
@@ -125,7 +129,7 @@ def test_dashboard_charts_are_full_width_with_text_of_at_least_12_px_on_a_small_
     phone_320,
     page,
     followup,
-    sign_in_as,  # noqa: F811
+    sign_in_as,
 ):
     sign_in_as(phone_320, followup["people"]["politician"])
     phone_320.goto("/sv/followup/")
@@ -161,3 +165,23 @@ def test_dashboard_charts_are_full_width_with_text_of_at_least_12_px_on_a_small_
     main = page.locator("main").bounding_box()
     assert chart["width"] > main["width"] * 0.85, "the chart uses the page's width on a desktop"
     assert_accessible(page, "phones-dashboard-1280")
+
+
+def test_other_wide_tables_fit_a_320_px_screen(phone_320, followup, sign_in_as):
+    sign_in_as(phone_320, followup["people"]["coordinator"])
+    for path in (
+        "/sv/followup/cycles/",
+        "/sv/followup/indicators/",
+        "/sv/followup/grants/",
+        "/sv/proposals/consultations/",
+        "/sv/reports/",
+        "/sv/calendar/list/",
+    ):
+        phone_320.goto(path)
+        assert fits(phone_320), f"{path} scrolls sideways at 320 px"
+        wide = phone_320.evaluate(
+            "() => [...document.querySelectorAll('.table-wrap')].filter(w => w.scrollWidth > w.clientWidth + 1)"
+            ".map(w => w.querySelector('table').id)"
+        )
+        assert not wide, f"{path}: {wide} scroll sideways"
+    assert_accessible(phone_320, "phones-cycles-indicators-320")

@@ -71,8 +71,26 @@ def test_statuses_next_to_each_other_in_a_bar_contrast_3_to_1_and_every_one_agai
     for fill in fills:
         assert contrast(fill, charts.BACKGROUND) >= 3, fill
     # The legend shows the same colours as the bars.
-    legend = [attrs["fill"] for tag, attrs, context in elements(html) if tag == "rect" and "li" in context]
+    legend = [
+        attrs["fill"]
+        for tag, attrs, context in elements(html)
+        if tag == "rect" and "li" in context and "pattern" not in context and "data-pattern" not in attrs
+    ]
     assert legend == fills
+
+
+def test_statuses_that_may_meet_with_less_than_3_to_1_differ_by_pattern_in_the_bars_and_the_legend():
+    for first, second in itertools.combinations(ActionStatus, 2):
+        if contrast(charts.STATUS_COLOURS[first], charts.STATUS_COLOURS[second]) < 3:
+            assert charts.STATUS_PATTERNS[first] != charts.STATUS_PATTERNS[second], (first, second)
+    found = elements(render_status_chart([("Mål 1", {"planned": 1, "done": 1, "cancelled": 1})]))
+    ids = {attrs.get("id") for _, attrs, _ in found}
+    overlays = [attrs for tag, attrs, context in found if tag == "rect" and "data-pattern" in attrs]
+    # Planned and cancelled in the bar, and planned, delayed and cancelled in the legend, each with its own pattern.
+    assert sorted(a["data-pattern"] for a in overlays) == ["grid", "grid", "stripes", "stripes", "stripes"]
+    for overlay in overlays:
+        reference = overlay["fill"].removeprefix("url(#").removesuffix(")")
+        assert reference in ids and reference.endswith(overlay["data-pattern"])
 
 
 @pytest.mark.parametrize(
