@@ -61,9 +61,16 @@ def writer_language(user) -> str:
 
 
 class ContentLanguageField(forms.ChoiceField):
-    """The language a text is written in; left out of a post, it is `fallback` (or empty: the service decides)."""
+    """The language a text is written in; left out of a post, it is `fallback` (or empty: the service decides).
+
+    Shown as required (the list always has a choice), but a post without it is accepted.
+    """
 
     fallback: str | None = None
+
+    def validate(self, value):
+        if value not in self.empty_values:
+            super().validate(value)
 
     def clean(self, value):
         value = super().clean(value)
@@ -79,7 +86,6 @@ def content_language_field(**kwargs) -> ContentLanguageField:
     return ContentLanguageField(
         choices=language_choices(),
         widget=LanguageSelect,
-        required=False,
         error_messages={"invalid_choice": LANGUAGE_ERROR},
         **kwargs,
     )
