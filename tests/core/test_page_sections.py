@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import sections as registry
-from core.models import ForumRole, MeetingStatus, Tier
+from core.models import ForumRole, Meeting, MeetingStatus, MinutesStatus, Tier
 from core.sections import SectionContext
 from dialogues.services import answer_commitment, create_commitment
 from proposals import services as proposal_services
@@ -27,6 +27,7 @@ DEBRIS = [
         r"<option[^>]*>\s*\.?\s*</option>"
     ),  # an empty option, or "." from "{{ x.position }}. {{ x.title }}"
     re.compile(r"bound method|dict_items|dict_keys|dict_values|&lt;function |<function "),
+    re.compile(r'<div class="minutes"[^>]*>\s*</div>'),  # an empty box where the minutes of an item go
 ]
 
 
@@ -45,6 +46,18 @@ def pages(world):
     )
     proposal_services.consider(proposal, by=coordinator)
     proposal_services.place_on_agenda(proposal, meetings["consultation"], by=coordinator)
+    # A proposal whose meeting has been held and its minutes published, with nothing minuted on its item.
+    minuted = proposal_services.submit_proposal(
+        forum=world["forums"]["finnish_dialogue"],
+        proposer=people["representative"],
+        title="Finska i äldreomsorgen",
+        description="Personal som talar finska.",
+    )
+    proposal_services.consider(minuted, by=coordinator)
+    proposal_services.place_on_agenda(minuted, meetings["finnish"], by=coordinator)
+    Meeting.objects.filter(pk=meetings["finnish"].pk).update(
+        status=MeetingStatus.HELD, minutes_status=MinutesStatus.PUBLISHED
+    )
     held_item = meetings["roma"].agenda_items.order_by("position").first()
     commitment = create_commitment(
         agenda_item=held_item,
@@ -80,7 +93,7 @@ def pages(world):
     group_meeting.status = MeetingStatus.HELD
     group_meeting.save()
     AgendaItemFactory(meeting=group_meeting, title="Ordlista", position=1)
-    urls = [reverse("proposals:detail", kwargs={"pk": proposal.pk})]
+    urls = [reverse("proposals:detail", kwargs={"pk": p.pk}) for p in (proposal, minuted)]
     urls.append(reverse("dialogues:commitment_detail", kwargs={"pk": commitment.pk}))
     urls += [m.get_absolute_url() for m in [*meetings.values(), next_roma, group_meeting]]
     urls += [
