@@ -78,6 +78,8 @@ def body_attributes(request: HttpRequest) -> SafeString:
         "data-session-server-now": times["now"],
         "data-session-warn-seconds": warning_seconds(),
         "data-session-keep-alive-url": reverse("core:session_keep_alive"),
+        # A page from the page cache may be minutes old: the script then reads the server's clock here.
+        "data-session-clock-url": reverse("health"),
     }
     return format_html_join("", ' {}="{}"', attributes.items())
 

@@ -201,7 +201,27 @@
     }
   }
 
+  // A page served from the page cache carries the server's time of when it was stored, so a clock that
+  // seems off by more than half a minute is read again from the server's Date header.
+  async function checkClock() {
+    var clockUrl = body.getAttribute("data-session-clock-url");
+    if (!clockUrl || Math.abs(skew) < 30) {
+      return;
+    }
+    try {
+      var response = await fetch(clockUrl, { method: "HEAD", cache: "no-store", credentials: "same-origin" });
+      var date = Date.parse(response.headers.get("Date") || "");
+      if (!isNaN(date)) {
+        skew = date / 1000 + 0.5 - Date.now() / 1000;
+      }
+    } catch (error) {
+      // Keep the page's own figure.
+    }
+  }
+
   share(idleEnds);
-  tick();
-  window.setInterval(tick, 1000);
+  checkClock().then(function () {
+    tick();
+    window.setInterval(tick, 1000);
+  });
 })();
