@@ -5,7 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from reports.models import Report, ReportStatus
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import AXE_SOURCE, assert_accessible
 from tests.matrix_pages import pages_for
 
 pytestmark = pytest.mark.browser
@@ -103,3 +103,22 @@ def test_a_date_field_shows_where_the_keyboard_is(page, world, sign_in_as):
     assert page.evaluate("document.activeElement.id") == "id_period_start"
     assert ring["style"] != "none" and ring["width"] >= 2, ring
     assert ring["shadow"] != "none", ring
+
+
+def test_every_page_a_coordinator_opens_has_landmarks_that_can_be_told_apart(
+    page, world, sign_in_as, client_for
+):
+    """axe's landmark-unique on every page of the permission matrix a coordinator opens (every journey's
+    scan runs it too, see conftest.EXTRA_RULES)."""
+    pages = pages_for("coordinator", client_for("coordinator"), world)
+    sign_in_as(page, world["people"]["coordinator"])
+    found = []
+    for matrix_page in pages:
+        page.goto(matrix_page.path)
+        page.evaluate(AXE_SOURCE.read_text())
+        nodes = page.evaluate(
+            "async () => (await axe.run(document, {runOnly: {type: 'rule', values: ['landmark-unique']}}))"
+            ".violations.flatMap(v => v.nodes.map(n => n.html.slice(0, 120)))"
+        )
+        found += [f"{matrix_page.path}: {html}" for html in nodes]
+    assert not found, "Landmarks that share a role and a name:\n" + "\n".join(found)
