@@ -204,12 +204,20 @@ class TriageForm(forms.Form):
     use_required_attribute = False  # the fields of the decisions not chosen stay empty
 
     decision = forms.ChoiceField(label=_("Your decision"), widget=forms.RadioSelect)
-    meeting = forms.ModelChoiceField(label=_("Meeting"), queryset=Meeting.objects.none(), required=False)
+    meeting = forms.ModelChoiceField(
+        label=_("Meeting"),
+        queryset=Meeting.objects.none(),
+        error_messages={"required": _("Choose the meeting to place the proposal on.")},
+    )
     to_meeting = forms.ModelChoiceField(
         label=_("Deferred to meeting"), queryset=Meeting.objects.none(), required=False
     )
     until = forms.DateField(label=_("Deferred until"), required=False, widget=DateInput())
-    survivor = forms.ModelChoiceField(label=_("Merge into"), queryset=Proposal.objects.none(), required=False)
+    survivor = forms.ModelChoiceField(
+        label=_("Merge into"),
+        queryset=Proposal.objects.none(),
+        error_messages={"required": _("Choose the proposal to merge into.")},
+    )
     reason = forms.CharField(
         label=_("Reason"),
         required=False,
@@ -236,6 +244,19 @@ class TriageForm(forms.Form):
         for name in ("meeting", "to_meeting"):
             self.fields[name].label_from_instance = lambda m: f"{m.title} ({m.starts_at:%Y-%m-%d})"
 
+    # Fields required by one decision only: shown as required, checked only when that one is chosen.
+    NEEDED_FOR = {"meeting": PLACE, "survivor": MERGE}
+
+    def full_clean(self):
+        decision = self.data.get(self.add_prefix("decision")) if self.is_bound else None
+        for name, needed_for in self.NEEDED_FOR.items():
+            self.fields[name].required = decision == needed_for
+        try:
+            super().full_clean()
+        finally:
+            for name in self.NEEDED_FOR:
+                self.fields[name].required = True
+
     def options(self) -> list[tuple]:
         """Each radio button with the fields its decision needs, for the template."""
         radios = {radio.data["value"]: radio for radio in self["decision"]}
@@ -244,10 +265,6 @@ class TriageForm(forms.Form):
     def clean(self):
         cleaned = super().clean()
         decision = cleaned.get("decision")
-        if decision == self.PLACE and not cleaned.get("meeting"):
-            self.add_error("meeting", _("Choose the meeting to place the proposal on."))
-        if decision == self.MERGE and not cleaned.get("survivor"):
-            self.add_error("survivor", _("Choose the proposal to merge into."))
         if decision == self.DECLINE and not cleaned.get("reason", "").strip():
             self.add_error("reason", _("Say why the proposal is declined: the proposer is told."))
         return cleaned

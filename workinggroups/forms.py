@@ -47,7 +47,7 @@ class WorkingGroupForm(forms.Form):
         label=_("National minority"),
         queryset=NationalMinority.objects.none(),
         required=False,
-        empty_label=_("None: the group concerns all minorities"),
+        empty_label=_("None: all minorities"),
     )
     purpose = forms.CharField(
         label=_("Mandate and purpose"),

@@ -610,7 +610,12 @@ class _Controls(HTMLParser):
         in_actions = any("item-actions" in (a.get("class") or "").split() for _, a in self.stack)
         if tag in {"button", "a"} and in_actions:
             form = next((a for t, a in reversed(self.stack) if t == "form"), None)
-            self.current = {"tag": tag, "name": "", "form_method": form and form.get("method")}
+            self.current = {
+                "tag": tag,
+                "name": "",
+                "label": attrs.get("aria-label"),
+                "form_method": form and form.get("method"),
+            }
 
     def handle_endtag(self, tag):
         if not self.stack:
@@ -619,7 +624,8 @@ class _Controls(HTMLParser):
         if attrs.get("aria-hidden") == "true":
             self.hidden -= 1
         if tag in {"button", "a"} and self.current is not None:
-            self.current["name"] = " ".join(self.current["name"].split())
+            # aria-label wins over the content, as in the accessible name computation.
+            self.current["name"] = " ".join((self.current["label"] or self.current["name"]).split())
             self.controls.append(self.current)
             self.current = None
 
