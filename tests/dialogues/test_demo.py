@@ -33,6 +33,10 @@ def test_demo_commitments_and_twice_changes_nothing():
     assert snapshot() == first
 
     by_title = {c.title: c for c in Commitment.objects.select_related("department", "forum", "responsible")}
+    # Each responsible administration contact belongs to the department the issue was lifted to.
+    assert not [
+        t for t, c in by_title.items() if c.responsible and c.responsible.answers_outside(c.department)
+    ]
     home_care = by_title["Finskspråkig personal inom hemtjänsten"]
     assert home_care.department.code == "SÄF"
     assert home_care.responsible.email == "forvaltning@example.org"

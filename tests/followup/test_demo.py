@@ -95,6 +95,12 @@ def test_demo_actions_cover_every_status_overdue_stale_and_carried_over():
     assert set(actions.values_list("status", flat=True)) == set(ActionStatus.values)
     assert set(actions.values_list("cycle__year", flat=True)) == {2025, 2026}
     assert actions.overdue(TODAY).exists()
+    # Each responsible administration contact belongs to the action's department (its start page lists it).
+    assert not [
+        a.title
+        for a in actions.select_related("responsible")
+        if a.responsible and a.responsible.answers_outside(a.department)
+    ]
     assert actions.stale(settings.ACTION_STALE_DAYS, TODAY).filter(status=ActionStatus.ONGOING).exists()
     carried = actions.get(title_sv="Finskspråkiga avdelningar inom särskilt boende i egen regi")
     assert (carried.cycle.year, carried.first_cycle.year) == (2026, 2025)
