@@ -12,7 +12,8 @@ from followup import charts
 
 
 def mark_structure_languages() -> None:
-    """Give a PDF structure element the /Lang of its HTML element's lang attribute (WCAG 3.1.2, PDF/UA).
+    """Give a PDF structure element the /Lang of its HTML element's lang attribute (WCAG 3.1.2, PDF/UA),
+    and each header cell its /Scope.
 
     WeasyPrint (70) writes only the document's /Lang, from <html lang>; a Swedish text in a Finnish report
     would be read aloud in Finnish. Its structure tree is built box by box in `_build_box_tree`, which
@@ -33,8 +34,15 @@ def mark_structure_languages() -> None:
             language = None  # the document's language is the catalog's /Lang
         for struct in original(box, parent, *args, **kwargs):
             # Only the element made for this box points at this parent; its children come from deeper calls.
-            if language and "Lang" not in struct and struct.get("P") == parent.reference:
+            if struct.get("P") != parent.reference:
+                yield struct
+                continue
+            if language and "Lang" not in struct:
                 struct["Lang"] = pydyf.String(language)
+            if struct.get("S") == "/TH" and element is not None:
+                # PDF/UA (Matterhorn 15-003): a header cell says whether it heads a column or a row.
+                scope = "/Row" if element.get("scope") == "row" else "/Column"
+                struct.setdefault("A", pydyf.Dictionary({"O": "/Table"}))["Scope"] = scope
             yield struct
 
     build_box_tree.marks_languages = True
