@@ -84,7 +84,8 @@ class FilterForm(forms.Form):
         FORUMS: _("From my forums' meetings"),
     }
 
-    scope = forms.ChoiceField(label=_("Show"), required=False, widget=forms.RadioSelect)
+    # Always one of the role's scopes: the view fills in the first when the address names none.
+    scope = forms.ChoiceField(label=_("Show"), widget=forms.RadioSelect)
     department = forms.ModelChoiceField(
         label=_("Department"), queryset=Department.objects.all(), required=False, empty_label=_("All")
     )

@@ -111,7 +111,10 @@ class CommitmentListView(PermissionRequiredMixin, ListView):
 
     @cached_property
     def filters(self) -> FilterForm:
-        form = FilterForm(self.request.GET or None, show_department=self.sees_all, scopes=self.scopes)
+        data = self.request.GET.copy() if self.request.GET else None
+        if data is not None and not data.get("scope"):
+            data["scope"] = self.scopes[0]
+        form = FilterForm(data, show_department=self.sees_all, scopes=self.scopes)
         form.is_valid()
         return form
 
