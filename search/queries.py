@@ -336,6 +336,7 @@ def _agenda_item_hit(item) -> Hit:
         excerpt=item.excerpt,
         when=item.meeting.starts_at,
         details=[item.meeting.title, item.meeting.forum.name],
+        lang=item.language,
         pk=item.pk,
     )
 
