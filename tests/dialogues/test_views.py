@@ -199,7 +199,7 @@ def test_a_coordinator_lists_all_with_forum_date_department_responsible_due_stat
     row = page.split(f'id="commitment-{listed["late"].pk}"')[1].split("</tr>")[0]
     assert "Sen hemtjänstfråga" in row
     assert "Dialoggrupp sverigefinnar" in row
-    assert earlier_meeting.starts_at.date().isoformat() in row
+    assert timezone.localdate(earlier_meeting.starts_at).isoformat() in row  # the local date, as shown
     assert "SÄF" in row
     assert "Helena Kontakt" in row
     assert listed["late"].due_on.isoformat() in row
