@@ -4,8 +4,8 @@
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-say "System packages (Chromium for browser tests, gettext for catalogs, Pango for PDFs, docker-compose to validate compose)"
-install_debian_packages chromium gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-core docker-compose
+say "System packages (Chromium for browser tests, gettext for catalogs, Pango for PDFs, docker-compose to validate compose, Java for the Nu Html Checker)"
+install_debian_packages chromium gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core fonts-noto-core docker-compose openjdk-17-jre-headless
 command -v npm >/dev/null || install_debian_packages npm
 
 say "Python dependencies"
