@@ -37,3 +37,15 @@ def local_date(value: dt.date | str | None) -> str:
     elif isinstance(value, dt.datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     return formats.date_format(value, "SHORT_DATE_FORMAT")
+
+
+@register.filter
+def machine_time(value: dt.date | dt.datetime | None) -> str:
+    """The value of a `<time datetime>`: a date as 2026-12-01, a moment in Stockholm time to the second."""
+    if not value:
+        return ""
+    if isinstance(value, dt.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.isoformat(timespec="seconds")
+    return value.isoformat()
