@@ -36,9 +36,8 @@
   }
 
   function fillTimes(root, seconds) {
-    root.querySelectorAll("time[data-ends]").forEach(function (element) {
+    root.querySelectorAll("[data-ends]").forEach(function (element) {
       element.textContent = formatTime(seconds);
-      element.setAttribute("datetime", new Date((seconds - skew) * 1000).toISOString());
     });
   }
 

@@ -46,7 +46,7 @@ def test_the_warning_appears_before_the_idle_end_and_staying_extends_the_session
     expect(dialog).to_be_visible(timeout=10_000)
     stay = dialog.locator("[data-stay]")
     expect(stay).to_be_focused()
-    assert dialog.locator("time[data-ends]").first.inner_text().strip()
+    assert dialog.locator("[data-ends]").first.inner_text().strip()
     assert_accessible(page, "session-warning")
 
     before = Session.objects.get(session_key=key).expire_date
