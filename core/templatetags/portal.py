@@ -35,7 +35,9 @@ def is_choice(field: BoundField) -> bool:
 def has_form_errors(context: template.Context) -> bool:
     """Whether any bound form or formset on the page has errors (the title then starts with "Error:")."""
     for value in context.flatten().values():
-        if isinstance(value, BaseForm | BaseFormSet) and value.is_bound:
+        # type(), not isinstance(): isinstance would evaluate lazy values such as csrf_token, which sets the
+        # CSRF cookie on every page and keeps visitors' pages out of the shared page cache.
+        if issubclass(type(value), BaseForm | BaseFormSet) and value.is_bound:
             if isinstance(value, BaseFormSet):
                 if value.total_error_count():
                     return True
