@@ -36,10 +36,11 @@ class MandateForm(forms.ModelForm):
         )
 
 
-class WorkingGroupForm(forms.Form):
+class WorkingGroupForm(MandateForm):
     """A coordinator sets up a working group: its name, the minority it concerns, its mandate and period.
 
-    Members are added afterwards, on the group's page, like in any forum.
+    The mandate's fields are MandateForm's; members are added afterwards, on the group's page, like in any
+    forum.
     """
 
     name = forms.CharField(label=_("Name"), max_length=200)
@@ -49,39 +50,14 @@ class WorkingGroupForm(forms.Form):
         required=False,
         empty_label=_("None: all minorities"),
     )
-    purpose = forms.CharField(
-        label=_("Mandate and purpose"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("What the working group is to achieve, and for whom."),
-    )
-    starts_on = forms.DateField(label=_("Starts"), widget=DateInput)
-    ends_on = forms.DateField(
-        label=_("Ends"),
-        widget=DateInput,
-        required=False,
-        help_text=_("Leave empty if the group works until further notice."),
-    )
-    set_up_by = forms.ModelChoiceField(
-        label=_("Set up by"),
-        queryset=Forum.objects.none(),
-        required=False,
-        help_text=_("The forum that decided to set up the working group, such as the consultation group."),
-    )
-    decision_reference = forms.CharField(
-        label=_("Decision"),
-        max_length=300,
-        required=False,
-        help_text=_(
-            "Where the decision can be found, for example “Consultation group meeting 2026-02-12, item 4”."
-        ),
-    )
+    field_order = ["name", "minority", "purpose", "starts_on", "ends_on", "set_up_by", "decision_reference"]
+
+    class Meta(MandateForm.Meta):
+        labels = {"purpose": _("Mandate and purpose"), "decision_reference": _("Decision")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["minority"].queryset = NationalMinority.objects.order_by("name")
-        self.fields["set_up_by"].queryset = Forum.objects.exclude(tier=Tier.WORKING_GROUP).order_by(
-            "tier", "name"
-        )
         self.initial.setdefault("starts_on", timezone.localdate())
 
     def clean_name(self) -> str:
