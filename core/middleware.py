@@ -7,6 +7,7 @@ from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -14,7 +15,24 @@ from django.utils.translation import gettext
 
 from .auth import must_use_second_factor, passed_second_factor, record_enrolment
 
-__all__ = ["RequireSecondFactorMiddleware", "must_use_second_factor"]
+__all__ = ["RequireSecondFactorMiddleware", "SignInForAccessMiddleware", "must_use_second_factor"]
+
+
+class SignInForAccessMiddleware:
+    """A view that found a visitor may gain access by signing in (`NeedsSignIn`) sends them to sign in."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        from .views.access import NeedsSignIn
+
+        if isinstance(exception, NeedsSignIn):
+            return redirect_to_login(request.get_full_path())
+        return None
 
 
 class RequireSecondFactorMiddleware:

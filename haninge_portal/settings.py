@@ -120,6 +120,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "core.middleware.RequireSecondFactorMiddleware",
+    # A view's NeedsSignIn (core.views.access) becomes the sign-in redirect.
+    "core.middleware.SignInForAccessMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]

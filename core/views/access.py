@@ -1,49 +1,70 @@
-"""Loading an object for a view: 404 for those who may not know it exists, 403 where they may not change it."""
+"""The one access rule for a view that acts on one object.
 
-from django.contrib.auth.views import redirect_to_login
+A person who may not know the object exists gets 404; a visitor who is not signed in is sent to sign in
+(signing in might grant access); someone who may see the object but not do what the view does gets 403.
+`load_object` applies it in function views, `ObjectAccessMixin` in class-based views, and
+`core.middleware.SignInForAccessMiddleware` turns `NeedsSignIn` into the sign-in redirect for both.
+"""
+
+from typing import Any, TypeVar
+
 from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
+M = TypeVar("M", bound=Model)
+
 
 class NeedsSignIn(Exception):
-    """Raised where signing in might grant access; the view turns it into a redirect."""
+    """Raised where signing in might grant access; the middleware turns it into the sign-in redirect."""
 
 
-def check_access(request: HttpRequest, obj, view_permission: str, permission: str | None = None) -> None:
+def check_access(request: HttpRequest, obj: Any, view: str, act: str | None = None) -> None:
+    """Apply the rule to an object already loaded (or to the object a permission is judged by)."""
     user = request.user
-    if not user.has_perm(view_permission, obj):
+    if not user.has_perm(view, obj):
         if not user.is_authenticated:
             raise NeedsSignIn
         raise Http404
-    if permission and not user.has_perm(permission, obj):
+    if act and not user.has_perm(act, obj):
         if not user.is_authenticated:
             raise NeedsSignIn
         raise PermissionDenied
 
 
-class ObjectAccessMixin:
-    """Views that act on one object declare `view_permission` (else 404) and `permission_required` (else 403)."""
+def load_object(
+    request: HttpRequest, queryset: QuerySet[M] | type[M], pk: Any, *, view: str, act: str | None = None
+) -> M:
+    """The object with this primary key, if the person may see it (`view`) and, when given, act on it (`act`)."""
+    obj = get_object_or_404(queryset, pk=pk)
+    check_access(request, obj, view, act)
+    return obj
 
-    model_queryset = None
+
+class ObjectAccessMixin:
+    """Class-based views on one object declare `view_permission` (else 404) and `permission_required` (else 403).
+
+    The object is loaded from `model_queryset` by the URL's `lookup_kwarg` before the view runs, and kept as
+    `self.object`; `get_access_object` names what the permissions are judged on when that is another object.
+    """
+
+    model_queryset: QuerySet | None = None
     lookup_kwarg = "pk"
     lookup_field = "pk"
     view_permission: str = ""
     permission_required: str | None = None
 
-    def get_access_queryset(self):
+    def get_access_queryset(self) -> QuerySet:
         return self.model_queryset
 
-    def get_access_object(self):
+    def get_access_object(self) -> Any:
         """The object the permissions are checked on (an agenda item is judged by its meeting)."""
         return self.object
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any):
         self.object = get_object_or_404(
             self.get_access_queryset(), **{self.lookup_field: kwargs[self.lookup_kwarg]}
         )
-        try:
-            check_access(request, self.get_access_object(), self.view_permission, self.permission_required)
-        except NeedsSignIn:
-            return redirect_to_login(request.get_full_path())
+        check_access(request, self.get_access_object(), self.view_permission, self.permission_required)
         return super().dispatch(request, *args, **kwargs)
