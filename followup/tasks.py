@@ -7,9 +7,9 @@ from django.conf import settings
 from django.db import transaction
 from django.db.utils import IntegrityError
 
+from core.dates import iso_week
 from core.models import Role, User
 from core.services import notify
-from proposals.tasks import iso_week
 
 from .models import Action, StaleReminder
 

@@ -3,17 +3,12 @@
 from celery import shared_task
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
+from core.dates import iso_week
 from core.models import Membership, Role, User
 from core.services import notify
 
 from .models import Proposal, ReminderSent
-
-
-def iso_week(day=None) -> str:
-    year, week, _weekday = (day or timezone.localdate()).isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 @shared_task(name="proposals.remind_coordinators", max_retries=3)
