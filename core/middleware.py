@@ -31,7 +31,7 @@ class SignInForAccessMiddleware:
         from .views.access import NeedsSignIn
 
         if isinstance(exception, NeedsSignIn):
-            return redirect_to_login(request.get_full_path())
+            return redirect_to_login(exception.next_url or request.get_full_path())
         return None
 
 

@@ -17,28 +17,44 @@ M = TypeVar("M", bound=Model)
 
 
 class NeedsSignIn(Exception):
-    """Raised where signing in might grant access; the middleware turns it into the sign-in redirect."""
+    """Raised where signing in might grant access; the middleware turns it into the sign-in redirect.
+
+    `next_url` is where to come back after signing in, when that is not the page asked for (a button's POST-only
+    address comes back to the page the button is on).
+    """
+
+    def __init__(self, next_url: str | None = None) -> None:
+        super().__init__(next_url)
+        self.next_url = next_url
 
 
-def check_access(request: HttpRequest, obj: Any, view: str, act: str | None = None) -> None:
+def check_access(
+    request: HttpRequest, obj: Any, view: str, act: str | None = None, *, next_url: str | None = None
+) -> None:
     """Apply the rule to an object already loaded (or to the object a permission is judged by)."""
     user = request.user
     if not user.has_perm(view, obj):
         if not user.is_authenticated:
-            raise NeedsSignIn
+            raise NeedsSignIn(next_url)
         raise Http404
     if act and not user.has_perm(act, obj):
         if not user.is_authenticated:
-            raise NeedsSignIn
+            raise NeedsSignIn(next_url)
         raise PermissionDenied
 
 
 def load_object(
-    request: HttpRequest, queryset: QuerySet[M] | type[M], pk: Any, *, view: str, act: str | None = None
+    request: HttpRequest,
+    queryset: QuerySet[M] | type[M],
+    pk: Any,
+    *,
+    view: str,
+    act: str | None = None,
+    next_url: str | None = None,
 ) -> M:
     """The object with this primary key, if the person may see it (`view`) and, when given, act on it (`act`)."""
     obj = get_object_or_404(queryset, pk=pk)
-    check_access(request, obj, view, act)
+    check_access(request, obj, view, act, next_url=next_url)
     return obj
 
 
