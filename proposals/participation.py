@@ -160,7 +160,11 @@ class LogRow:
     agenda_item: AgendaItem | None
 
 
-def _row(record: ConsultationRecord) -> LogRow:
+def consultation_row(record: ConsultationRecord) -> LogRow:
+    """The log line of one record: its proposal or agenda item, meeting and forum.
+
+    Uses the related rows the caller selected (see `consultation_rows`), so a list costs one query.
+    """
     proposal, item = record.proposal, record.agenda_item
     if item is None and proposal is not None:
         item = proposal.agenda_item  # a placed proposal was consulted on before its meeting
@@ -182,7 +186,7 @@ def consultation_rows(year: int) -> list[LogRow]:
         )
         .order_by("consulted_on", "pk")
     )
-    return [_row(record) for record in records]
+    return [consultation_row(record) for record in records]
 
 
 def consultation_years() -> list[int]:

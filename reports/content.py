@@ -21,7 +21,7 @@ from followup import dashboard
 from followup.models import Action, ActionStatus, Cycle, Goal, GoalKind, ProgressUpdate, StateGrant
 from followup.services import grant_account
 from proposals.models import Proposal
-from proposals.participation import ConsultationRecord, _row
+from proposals.participation import ConsultationRecord, consultation_row
 
 from .models import ReportKind
 
@@ -238,7 +238,7 @@ def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
             "what_they_said": row.record.what_they_said[:300],
             "how_it_changed": row.record.how_it_changed[:300],
         }
-        for row in (_row(record) for record in records)
+        for row in (consultation_row(record) for record in records)
     ]
 
     if kind == ReportKind.YEARLY:
