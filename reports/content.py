@@ -1,10 +1,13 @@
 """What a report says, collected once into a JSON-safe snapshot that is stored beside the PDF.
 
 The PDF is rendered from the snapshot alone, so the archive shows what was true when the report was made,
-even after the data changes. Labels are resolved in the report's language while collecting.
+even after the data changes. Labels are resolved in the report's language while collecting. Each section
+of the report has its collector, a function of the `Period` that returns that section's keys.
 """
 
 import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.conf import settings
@@ -14,11 +17,20 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from core.models import Meeting, MeetingStatus, Tier
+from core.models import Department, Meeting, MeetingStatus, Tier
 from core.templatetags.content_language import translated_value
 from dialogues.models import Commitment
 from followup import dashboard
-from followup.models import Action, ActionStatus, Cycle, Goal, GoalKind, ProgressUpdate, StateGrant
+from followup.models import (
+    Action,
+    ActionStatus,
+    Cycle,
+    Goal,
+    GoalKind,
+    ProgressUpdate,
+    StateGrant,
+    current_among,
+)
 from followup.services import grant_account
 from proposals.models import Proposal
 from proposals.participation import ConsultationRecord, consultation_row
@@ -29,6 +41,47 @@ from .models import ReportKind
 LIST_LIMIT = 25
 
 
+@dataclass(frozen=True)
+class Period:
+    """The days a report covers, in its language, and the cycles of the yearly wheel they touch (oldest first)."""
+
+    kind: str
+    start: dt.date
+    end: dt.date
+    language: str
+    label: str
+    cycles: tuple[Cycle, ...]
+
+    @classmethod
+    def of(cls, kind: str, start: dt.date, end: dt.date, language: str) -> "Period":
+        """The period with its cycles; between cycles, the latest one that had started by its end."""
+        cycles = Cycle.objects.filter(starts_on__lte=end, ends_on__gte=start).prefetch_related("phases")
+        touched = tuple(cycles.order_by("starts_on"))
+        if not touched:
+            current = Cycle.objects.current(end)
+            touched = (current,) if current is not None else ()
+        return cls(kind, start, end, language, str(ReportKind(kind).label), touched)
+
+    @property
+    def cycle(self) -> Cycle | None:
+        """The cycle at the end of the period: the cover names it and the phase it is in."""
+        return current_among(self.cycles, self.end)
+
+
+def collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
+    """Everything the report shows, for the period and in the language."""
+    with translation.override(language):
+        period = Period.of(kind, start, end, language)
+        data: dict = {}
+        for section in SECTIONS:
+            data.update(section(period))
+        return data
+
+
+def _url(path: str) -> str:
+    return f"{settings.SITE_URL}{path}"
+
+
 def _number(value) -> float | int | None:
     if value is None:
         return None
@@ -37,7 +90,30 @@ def _number(value) -> float | int | None:
     return value
 
 
-def _groups(rows) -> list[dict]:
+def _cover(period: Period) -> dict:
+    cycle = period.cycle
+    data = {
+        "kind": period.kind,
+        "kind_label": period.label,
+        "language": period.language,
+        "period_start": period.start.isoformat(),
+        "period_end": period.end.isoformat(),
+        "made_at": timezone.now().isoformat(),
+        "statuses": [{"value": s.value, "label": str(s.label)} for s in ActionStatus],
+        "cycle": None,
+    }
+    if cycle is not None:
+        phase = cycle.phase_on(period.end)
+        data["cycle"] = {
+            "title": cycle.title,
+            "year": cycle.year,
+            "phase": str(phase.get_kind_display()) if phase else "",
+            "phase_description": phase.description if phase else "",
+        }
+    return data
+
+
+def _groups(rows: Iterable[dashboard.GroupRow]) -> list[dict]:
     return [
         {
             "label": row.label,
@@ -51,49 +127,66 @@ def _groups(rows) -> list[dict]:
     ]
 
 
-def collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
-    """Everything the report shows, for the period and in the language."""
-    with translation.override(language):
-        return _collect(kind, start, end, language)
+def _average(pairs: Iterable[tuple[int | None, int]]) -> int | None:
+    """The average over several cycles of (rounded average, number of actions), weighted by the number."""
+    counted = [(average, n) for average, n in pairs if average is not None and n]
+    total = sum(n for _, n in counted)
+    return round(sum(average * n for average, n in counted) / total) if total else None
 
 
-def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
-    site = settings.SITE_URL
-    cycle = Cycle.objects.current(end)
-    data: dict = {
-        "kind": kind,
-        "kind_label": str(ReportKind(kind).label),
-        "language": language,
-        "period_start": start.isoformat(),
-        "period_end": end.isoformat(),
-        "made_at": timezone.now().isoformat(),
-        "statuses": [{"value": s.value, "label": str(s.label)} for s in ActionStatus],
-        "cycle": None,
+def _merged_rows(per_cycle: list[list[dashboard.GroupRow]]) -> list[dashboard.GroupRow]:
+    """One row per goal, department or minority over the cycles' rows, in the order they first come."""
+    if len(per_cycle) == 1:
+        return per_cycle[0]
+    merged: dict[object, list[dashboard.GroupRow]] = {}
+    for rows in per_cycle:
+        for row in rows:
+            merged.setdefault(row.obj, []).append(row)
+    return [
+        dashboard.GroupRow(
+            label=rows[0].label,
+            obj=obj,
+            total=sum(r.total for r in rows),
+            by_status={s.value: sum(r.by_status[s.value] for r in rows) for s in ActionStatus},
+            average_progress=_average((r.average_progress, r.total) for r in rows),
+            overdue=sum(r.overdue for r in rows),
+            done_this_quarter=sum(r.done_this_quarter for r in rows),
+        )
+        for obj, rows in merged.items()
+    ]
+
+
+def _actions(period: Period) -> dict:
+    """The actions of every cycle the period touches, by status, goal, department and minority."""
+    if not period.cycles:
+        return {}
+    figures = [dashboard.action_figures(dashboard.Filters(cycle=c), today=period.end) for c in period.cycles]
+    departments = _merged_rows([f["by_department"] for f in figures])
+    if len(figures) > 1:
+        order = list(Department.objects.filter(pk__in=[r.obj.pk for r in departments]).order_by("name"))
+        departments.sort(key=lambda row: order.index(row.obj))
+    return {
+        "actions": {
+            "total": sum(f["total"] for f in figures),
+            "status_counts": [
+                {"label": str(status.label), "count": sum(dict(f["status_counts"])[status] for f in figures)}
+                for status in ActionStatus
+            ],
+            "average_progress": _average((f["average_progress"], f["total"]) for f in figures),
+            "overdue": sum(f["overdue"] for f in figures),
+            "done_this_quarter": sum(f["done_this_quarter"] for f in figures),
+            "by_goal": _groups(_merged_rows([f["by_goal"] for f in figures])),
+            "by_department": _groups(departments),
+            "by_minority": _groups(_merged_rows([f["by_minority"] for f in figures])),
+        }
     }
-    if cycle is not None:
-        phase = cycle.phase_on(end)
-        data["cycle"] = {
-            "title": cycle.title,
-            "year": cycle.year,
-            "phase": str(phase.get_kind_display()) if phase else "",
-            "phase_description": phase.description if phase else "",
-        }
-        figures = dashboard.action_figures(dashboard.Filters(cycle=cycle), today=end)
-        data["actions"] = {
-            "total": figures["total"],
-            "status_counts": [{"label": str(s.label), "count": n} for s, n in figures["status_counts"]],
-            "average_progress": figures["average_progress"],
-            "overdue": figures["overdue"],
-            "done_this_quarter": figures["done_this_quarter"],
-            "by_goal": _groups(figures["by_goal"]),
-            "by_department": _groups(figures["by_department"]),
-            "by_minority": _groups(figures["by_minority"]),
-        }
 
-    # Meetings held in the period, per tier and per minority, with links.
+
+def _meetings(period: Period) -> dict:
+    """Meetings held in the period, per tier and per minority, with links."""
     meetings = list(
         Meeting.objects.filter(
-            status=MeetingStatus.HELD, starts_at__date__gte=start, starts_at__date__lte=end
+            status=MeetingStatus.HELD, starts_at__date__gte=period.start, starts_at__date__lte=period.end
         )
         .select_related("forum__minority")
         .order_by("starts_at")
@@ -105,33 +198,37 @@ def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
         per_tier[meeting.forum.tier] += 1
         name = meeting.forum.minority.name if meeting.forum.minority else everyone
         per_minority[name] = per_minority.get(name, 0) + 1
-    data["meetings"] = {
-        "total": len(meetings),
-        "by_tier": [{"label": str(Tier(t).label), "count": n} for t, n in per_tier.items()],
-        "by_minority": [{"label": k, "count": v} for k, v in sorted(per_minority.items())],
-        "list": [
-            {
-                "date": timezone.localtime(m.starts_at).date().isoformat(),
-                "title": m.title,
-                "forum": m.forum.name,
-                "tier": str(m.forum.get_tier_display()),
-                "url": f"{site}{m.get_absolute_url()}",
-            }
-            for m in meetings
-        ],
+    return {
+        "meetings": {
+            "total": len(meetings),
+            "by_tier": [{"label": str(Tier(t).label), "count": n} for t, n in per_tier.items()],
+            "by_minority": [{"label": k, "count": v} for k, v in sorted(per_minority.items())],
+            "list": [
+                {
+                    "date": timezone.localtime(m.starts_at).date().isoformat(),
+                    "title": m.title,
+                    "forum": m.forum.name,
+                    "tier": str(m.forum.get_tier_display()),
+                    "url": _url(m.get_absolute_url()),
+                }
+                for m in meetings
+            ],
+        }
     }
 
-    # Proposals received in the period, and those still waiting at its end.
-    data["proposals"] = dashboard.proposal_figures(
-        dashboard.Filters(cycle=cycle, period_start=start, period_end=end)
+
+def _proposals(period: Period) -> dict:
+    """Proposals received in the period, and those still waiting at its end."""
+    proposals = dashboard.proposal_figures(
+        dashboard.Filters(cycle=period.cycle, period_start=period.start, period_end=period.end)
     )
     waiting = (
         Proposal.objects.waiting()
-        .filter(created_at__date__lte=end)
+        .filter(created_at__date__lte=period.end)
         .select_related("forum")
         .order_by("created_at")
     )
-    data["proposals"]["waiting_list"] = [
+    proposals["waiting_list"] = [
         {
             "title": p.title,
             "title_language": p.language,
@@ -141,118 +238,149 @@ def _collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
         }
         for p in waiting[:LIST_LIMIT]
     ]
-    data["proposals"]["waiting_total"] = waiting.count()
-    data["proposals"]["waiting_url"] = f"{site}{reverse('proposals:inbox')}"
+    proposals["waiting_total"] = waiting.count()
+    proposals["waiting_url"] = _url(reverse("proposals:inbox"))
+    return {"proposals": proposals}
 
-    # What changed in the period: each action's latest progress update written in it, newest first.
-    updates = ProgressUpdate.objects.filter(written_on__gte=start, written_on__lte=end)
-    data["changes_updates"] = updates.count()
+
+def _changes(period: Period) -> dict:
+    """What changed in the period: each action's latest progress update written in it, newest first."""
+    updates = ProgressUpdate.objects.filter(written_on__gte=period.start, written_on__lte=period.end)
     latest = (
         updates.order_by("action_id", "-written_on", "-pk").distinct("action_id").values("pk")
         if connection.vendor == "postgresql"
         else updates.values("action_id").annotate(pk=Max("pk")).values("pk")
     )
     changed = updates.filter(pk__in=latest)
-    data["changes_total"] = changed.count()
-    data["changes"] = [
-        {
-            "date": u.written_on.isoformat(),
-            "action": u.action.title,
-            "action_language": translated_value(u.action, "title")[1],
-            "department": u.action.department.name,
-            "status": str(u.get_status_display()),
-            "progress": u.progress,
-            "text": u.text[:300],
-            "text_language": u.language,
-        }
-        for u in changed.select_related("action__department").order_by("-written_on", "-pk")[:LIST_LIMIT]
-    ]
-    data["register_url"] = f"{site}{reverse('followup:register')}"
+    return {
+        "changes_updates": updates.count(),
+        "changes_total": changed.count(),
+        "changes": [
+            {
+                "date": u.written_on.isoformat(),
+                "action": u.action.title,
+                "action_language": translated_value(u.action, "title")[1],
+                "department": u.action.department.name,
+                "status": str(u.get_status_display()),
+                "progress": u.progress,
+                "text": u.text[:300],
+                "text_language": u.language,
+            }
+            for u in changed.select_related("action__department").order_by("-written_on", "-pk")[:LIST_LIMIT]
+        ],
+        "register_url": _url(reverse("followup:register")),
+    }
 
-    # Overdue at the end of the period: the longest overdue first.
-    overdue_actions = Action.objects.overdue(end)
-    if cycle is not None:
-        # The actions the key figure counts (dashboard.action_figures): the cycle's.
-        overdue_actions = overdue_actions.filter(cycle=cycle)
-    data["overdue_actions_total"] = overdue_actions.count()
-    data["overdue_actions"] = [
-        {
-            "title": a.title,
-            "department": a.department.name,
-            "due": a.due_on.isoformat(),
-            "status": str(a.get_status_display()),
-            "progress": a.progress,
-        }
-        for a in overdue_actions.select_related("department").order_by("due_on", "pk")[:LIST_LIMIT]
-    ]
-    data["overdue_url"] = (
-        f"{site}{reverse('followup:register')}?cycle={cycle.year if cycle else 'all'}&overdue=on"
-    )
-    overdue_commitments = Commitment.objects.overdue(end)
-    data["overdue_commitments_total"] = overdue_commitments.count()
-    data["commitments_url"] = f"{site}{reverse('dialogues:commitment_list')}"
-    data["overdue_commitments"] = [
-        {
-            "title": c.title,
-            "title_language": c.language,
-            "department": c.department.name,
-            "forum": c.forum.name,
-            "due": c.due_on.isoformat(),
-        }
-        for c in overdue_commitments.select_related("department", "forum").order_by("due_on", "pk")[
-            :LIST_LIMIT
+
+def _overdue_actions(period: Period) -> dict:
+    """Overdue at the end of the period, the longest overdue first: the actions the key figure counts."""
+    actions = Action.objects.overdue(period.end)
+    if period.cycles:
+        actions = actions.filter(cycle__in=period.cycles)
+    # The register filters one cycle or all of them.
+    cycle = str(period.cycles[0].year) if len(period.cycles) == 1 else "all"
+    return {
+        "overdue_actions_total": actions.count(),
+        "overdue_actions": [
+            {
+                "title": a.title,
+                "department": a.department.name,
+                "due": a.due_on.isoformat(),
+                "status": str(a.get_status_display()),
+                "progress": a.progress,
+            }
+            for a in actions.select_related("department").order_by("due_on", "pk")[:LIST_LIMIT]
+        ],
+        "overdue_url": f"{_url(reverse('followup:register'))}?cycle={cycle}&overdue=on",
+    }
+
+
+def _overdue_commitments(period: Period) -> dict:
+    commitments = Commitment.objects.overdue(period.end)
+    return {
+        "overdue_commitments_total": commitments.count(),
+        "commitments_url": _url(reverse("dialogues:commitment_list")),
+        "overdue_commitments": [
+            {
+                "title": c.title,
+                "title_language": c.language,
+                "department": c.department.name,
+                "forum": c.forum.name,
+                "due": c.due_on.isoformat(),
+            }
+            for c in commitments.select_related("department", "forum").order_by("due_on", "pk")[:LIST_LIMIT]
+        ],
+    }
+
+
+def _indicators(period: Period) -> dict:
+    """Indicators against their targets."""
+    indicators = dashboard.indicator_figures(dashboard.Filters(cycle=period.cycle))
+    return {
+        "indicators": [
+            {
+                "name": i.name,
+                "unit": i.unit,
+                "baseline": _number(i.baseline),
+                "latest": _number(i.latest_value),
+                "latest_on": i.latest_on.isoformat() if i.latest_on else "",
+                "target": _number(i.target),
+                "achievement": i.achievement,
+            }
+            for i in indicators["indicators"]
         ]
-    ]
+    }
 
-    # Indicators against their targets.
-    indicators = dashboard.indicator_figures(dashboard.Filters(cycle=cycle))
-    data["indicators"] = [
-        {
-            "name": i.name,
-            "unit": i.unit,
-            "baseline": _number(i.baseline),
-            "latest": _number(i.latest_value),
-            "latest_on": i.latest_on.isoformat() if i.latest_on else "",
-            "target": _number(i.target),
-            "achievement": i.achievement,
-        }
-        for i in indicators["indicators"]
-    ]
 
-    # The consultation log of the period (lag 2009:724 §5).
+def _consultation_records(period: Period):
+    return ConsultationRecord.objects.filter(consulted_on__gte=period.start, consulted_on__lte=period.end)
+
+
+def _consultations(period: Period) -> dict:
+    """The consultation log of the period (lag 2009:724 §5)."""
     records = (
-        ConsultationRecord.objects.filter(consulted_on__gte=start, consulted_on__lte=end)
+        _consultation_records(period)
         .select_related(
             "proposal__forum", "proposal__agenda_item__meeting__forum", "agenda_item__meeting__forum"
         )
         .order_by("consulted_on", "pk")
     )
-    data["consultations"] = [
-        {
-            "date": row.record.consulted_on.isoformat(),
-            "forum": row.forum_name,
-            "subject": row.subject,
-            "consulted": row.record.consulted,
-            "form": str(row.record.get_form_display()),
-            "children_and_youth": row.record.children_and_youth,
-            "what_they_said": row.record.what_they_said[:300],
-            "how_it_changed": row.record.how_it_changed[:300],
-        }
-        for row in (consultation_row(record) for record in records)
-    ]
+    return {
+        "consultations": [
+            {
+                "date": row.record.consulted_on.isoformat(),
+                "forum": row.forum_name,
+                "subject": row.subject,
+                "consulted": row.record.consulted,
+                "form": str(row.record.get_form_display()),
+                "children_and_youth": row.record.children_and_youth,
+                "what_they_said": row.record.what_they_said[:300],
+                "how_it_changed": row.record.how_it_changed[:300],
+            }
+            for row in (consultation_row(record) for record in records)
+        ]
+    }
 
-    if kind == ReportKind.YEARLY:
-        data["yearly"] = {
+
+def _yearly(period: Period) -> dict:
+    """For the county administrative board's annual follow-up: only in the yearly report."""
+    if period.kind != ReportKind.YEARLY:
+        return {}
+    records = _consultation_records(period)
+    return {
+        "yearly": {
             "guidelines": [str(g) for g in Goal.objects.filter(kind=GoalKind.GUIDELINE).order_by("code")],
             "goals": [str(g) for g in Goal.objects.filter(kind=GoalKind.PROGRAMME).order_by("code")],
-            "consultations_total": len(data["consultations"]),
-            "consultations_with_children": sum(1 for c in data["consultations"] if c["children_and_youth"]),
+            "consultations_total": records.count(),
+            "consultations_with_children": records.filter(children_and_youth=True).count(),
             "proposals_about_children": Proposal.objects.filter(
-                affects_children_and_youth=True, created_at__date__gte=start, created_at__date__lte=end
+                affects_children_and_youth=True,
+                created_at__date__gte=period.start,
+                created_at__date__lte=period.end,
             ).count(),
-            "grant": _grant(start.year),
+            "grant": _grant(period.start.year),
         }
-    return data
+    }
 
 
 def _grant(year: int) -> dict | None:
@@ -284,3 +412,18 @@ def _grant(year: int) -> dict | None:
             for use in account["uses"]
         ],
     }
+
+
+# The report's sections in the order of the snapshot.
+SECTIONS: tuple[Callable[[Period], dict], ...] = (
+    _cover,
+    _actions,
+    _meetings,
+    _proposals,
+    _changes,
+    _overdue_actions,
+    _overdue_commitments,
+    _indicators,
+    _consultations,
+    _yearly,
+)

@@ -20,10 +20,10 @@ from pypdf import PdfReader
 
 from core.models import MeetingStatus, OutgoingMail
 from followup.models import ActionStatus
-from reports import tasks
+from reports import content, tasks
 from reports.models import Report, ReportKind, ReportStatus, previous_quarter, quarter_of
 from reports.tasks import make_quarterly_reports
-from tests.factories import ActionFactory, CycleFactory, MeetingFactory
+from tests.factories import ActionFactory, CycleFactory, DepartmentFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -254,6 +254,36 @@ def test_long_lists_name_the_most_pressing_and_point_to_the_rest(period_data, wo
     assert f"Här visas {LIST_LIMIT} av {total}. Hela listan finns i portalen:" in text
     assert "Försenad insats 30" in text  # the longest overdue are the ones shown
     assert "overdue=on" in text
+
+
+def test_a_chosen_period_across_two_cycles_shows_the_actions_of_both(world):
+    """October 2025 to March 2026 touches the 2025 and the 2026 cycle: the actions of both are counted and listed."""
+    earlier = ActionFactory(
+        cycle=CycleFactory(year=2025),
+        title="Insats i 2025 års hjul",
+        department=DepartmentFactory(name="Kulturförvaltningen"),
+        due_on=dt.date(2026, 2, 1),
+    )
+    later = ActionFactory(
+        cycle=CycleFactory(year=2026),
+        title="Insats i 2026 års hjul",
+        department=DepartmentFactory(name="Utbildningsförvaltningen"),
+        due_on=dt.date(2026, 3, 1),
+    )
+    start, end = dt.date(2025, 10, 1), dt.date(2026, 3, 31)
+    snapshot = content.collect(ReportKind.CUSTOM, start, end, "sv")
+    assert snapshot["actions"]["total"] == 2 and snapshot["actions"]["overdue"] == 2
+    departments = [row["label"] for row in snapshot["actions"]["by_department"]]
+    assert departments == ["Kulturförvaltningen", "Utbildningsförvaltningen"]
+    assert [a["title"] for a in snapshot["overdue_actions"]] == [earlier.title, later.title]
+    assert snapshot["cycle"]["year"] == 2026  # the cover names the cycle at the end of the period
+
+    report = Report.objects.create(kind=ReportKind.CUSTOM, period_start=start, period_end=end, language="sv")
+    tasks.generate_report(report.pk)
+    report.refresh_from_db()
+    text = text_of(pdf_of(report))
+    for shown in (earlier.title, later.title, "Kulturförvaltningen", "Utbildningsförvaltningen"):
+        assert shown in text
 
 
 def _fake_pdf(report, snapshot, target) -> int:
