@@ -2,19 +2,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import content_language_field, writer_language
+from core.forms import DateInput, content_language_field, writer_language
 from core.models import Department, Meeting, Role, User
 
 from .models import Commitment, CommitmentStatus
 from .services import responsible_outside_message
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        # The browser's date field reads and writes ISO dates whatever the page's language.
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
 class ContactChoiceField(forms.ModelChoiceField):

@@ -8,10 +8,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import content_language_field
+from core.forms import DateInput, content_language_field
 from core.models import Department, NationalMinority, Role, User
 from core.uploads import validate_attachment
-from proposals.forms import DateInput
 
 from .models import (
     Action,

@@ -9,13 +9,6 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("Proposals")
 
     def ready(self) -> None:
-        from core.sections import register_meeting_section
+        from .sections import register as register_sections
 
-        from .sections import meeting_proposals_section
-
-        register_meeting_section(
-            "proposals/includes/meeting_proposals.html", meeting_proposals_section, order=30
-        )
-        from .participation_sections import register as register_participation_sections
-
-        register_participation_sections()
+        register_sections()

@@ -1,11 +1,10 @@
-"""Permissions of the proposals app (django-rules). The participation rules live in rules_participation.py."""
+"""Permissions of the proposals app (django-rules): the workflow, comments, support and the consultation log
+(lag 2009:724 §5)."""
 
 import rules
 
 from core.models import Membership
 from core.rules import is_administrator, is_member_of_forum, is_politician, is_signed_in, runs_forums
-
-from . import rules_participation  # noqa: F401  (registers the comment, support and consultation-log perms)
 
 
 @rules.predicate
@@ -44,3 +43,10 @@ rules.add_perm("proposals.view_own_proposals", is_signed_in)
 rules.add_perm("proposals.triage", runs_forums)
 rules.add_perm("proposals.mark_answered", is_proposer)
 rules.add_perm("proposals.delete_proposal", is_administrator)
+# Members of the proposal's forum talk about it; coordinators (and administrators) take part too.
+rules.add_perm("proposals.comment_on_proposal", may_see_proposal & (runs_forums | is_member_of_forum))
+rules.add_perm("proposals.moderate_comment", runs_forums)
+# Support counts the forum's members behind a proposal; the proposer's own support would say nothing.
+rules.add_perm("proposals.support_proposal", is_signed_in & is_member_of_forum & ~is_proposer)
+rules.add_perm("proposals.add_consultation_record", runs_forums)
+rules.add_perm("proposals.view_consultation_log", runs_forums | is_politician)

@@ -1,12 +1,14 @@
-"""What proposals add to a meeting's page: which agenda items came from a proposal, and by whom.
+"""What proposals add to a meeting's page: which agenda items came from a proposal, and by whom; per agenda
+item, the consultation records (lag 2009:724 §5), and for coordinators one control to record one on any item.
 Registered with core.sections from ProposalsConfig.ready().
 """
 
 from django.http import HttpRequest
 
 from core.models import Meeting
+from core.rules import is_member_of_forum
 
-from .models import Proposal
+from .models import ConsultationRecord, Proposal
 
 
 def meeting_proposals_section(request: HttpRequest, meeting: Meeting) -> dict | None:
@@ -20,3 +22,36 @@ def meeting_proposals_section(request: HttpRequest, meeting: Meeting) -> dict | 
     if not proposals:
         return None
     return {"proposals": proposals}
+
+
+def consultations_section(request: HttpRequest, meeting: Meeting) -> dict | None:
+    """The consultation records of the meeting's agenda items, for the forum and those who follow it up."""
+    user = request.user
+    may_add = user.has_perm("proposals.add_consultation_record", meeting)
+    if not (may_add or user.has_perm("proposals.view_consultation_log") or is_member_of_forum(user, meeting)):
+        return None
+    records = list(
+        ConsultationRecord.objects.filter(agenda_item__meeting=meeting)
+        .select_related("agenda_item")
+        .order_by("agenda_item__position", "agenda_item__pk", "consulted_on", "pk")
+    )
+    if not records and not may_add:
+        return None
+    by_item: dict[int, list[ConsultationRecord]] = {}
+    for record in records:
+        by_item.setdefault(record.agenda_item_id, []).append(record)
+    # Only the items with records are listed; one control offers every item to record a new one.
+    groups: dict[int, tuple] = {}
+    for record in records:
+        groups.setdefault(record.agenda_item_id, (record.agenda_item, by_item[record.agenda_item_id]))
+    items = list(meeting.agenda_items.order_by("position", "pk")) if may_add else []
+    return {"groups": list(groups.values()), "may_add": may_add, "items": items}
+
+
+def register() -> None:
+    from core.sections import register_meeting_section
+
+    register_meeting_section("proposals/includes/meeting_proposals.html", meeting_proposals_section, order=30)
+    register_meeting_section(
+        "proposals/participation/meeting_consultations.html", consultations_section, order=60
+    )

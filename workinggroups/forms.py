@@ -4,18 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import DateInput
 from core.models import Forum, NationalMinority, Tier
 
 from .models import Mandate
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; it sends and shows ISO dates (2026-11-23) in every language."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
 
 
 class MandateForm(forms.ModelForm):

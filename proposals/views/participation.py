@@ -21,7 +21,6 @@ from core.views.access import NeedsSignIn, check_access
 
 from .. import participation
 from ..models import Comment, ConsultationRecord, Proposal
-from ..rules_participation import view_proposal_permission
 
 
 class CommentForm(forms.Form):
@@ -93,7 +92,7 @@ def _item_url(item: AgendaItem) -> str:
 
 def _load_proposal(request: HttpRequest, pk: int, permission: str) -> Proposal:
     proposal = get_object_or_404(Proposal.objects.select_related("forum", "proposer"), pk=pk)
-    check_access(request, proposal, view_proposal_permission(), permission)
+    check_access(request, proposal, "proposals.view_proposal", permission)
     return proposal
 
 
@@ -141,7 +140,7 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
 def hide_comment(request: HttpRequest, pk: int) -> HttpResponse:
     """A coordinator hides a comment, giving the reason (kept in the comment's history)."""
     comment = get_object_or_404(Comment.objects.select_related("proposal__forum", "author"), pk=pk)
-    check_access(request, comment.proposal, view_proposal_permission(), "proposals.moderate_comment")
+    check_access(request, comment.proposal, "proposals.view_proposal", "proposals.moderate_comment")
     form = HideCommentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

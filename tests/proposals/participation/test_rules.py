@@ -4,7 +4,6 @@ contact, politician, coordinator, administrator) on a proposal of the Sweden Fin
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from proposals.rules_participation import FALLBACK_VIEW_PERMISSION
 from tests.conftest import ROLES
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +18,7 @@ def allowed(world, permission, obj=None) -> set[str]:
 
 
 def test_who_may_see_the_proposal(world, proposal):
-    assert allowed(world, FALLBACK_VIEW_PERMISSION, proposal) == {
+    assert allowed(world, "proposals.view_proposal", proposal) == {
         "representative",
         "admin_contact",
         "politician",
