@@ -1,14 +1,18 @@
-"""Shared fixtures: one named person per role (anonymous has none), and mail through the outbox."""
+"""Shared fixtures: one named person per role (anonymous has none), and mail through the outbox; each test's
+tier as a marker from its folder; the Hypothesis profile."""
 
 import os
+from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, Phase, settings
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls beside it are still sync.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 import datetime as dt  # noqa: E402
 
+from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from core.models import Attendance, ForumRole, MeetingStatus, MinutesStatus, Role, Tier  # noqa: E402
@@ -22,6 +26,42 @@ from tests.factories import (  # noqa: E402
     MinorityFactory,
     UserFactory,
 )
+
+# Generated examples per property (tests/hostile/): HYPOTHESIS_MAX_EXAMPLES=50 for a deeper run.
+settings.register_profile(
+    "portal",
+    max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "5")),
+    deadline=None,
+    derandomize=True,
+    database=None,
+    # A failure shows the generated input as it was: shrinking 40,000-character texts takes minutes.
+    phases=[Phase.explicit, Phase.generate],
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+settings.load_profile("portal")
+
+TESTS = Path(__file__).parent
+# Tiers by folder (`pytest -m unit`, `-m "not browser"`); every other folder is "unit".
+TIER_FOLDERS = {"browser", "integration", "hostile"}
+
+
+def pytest_configure(config):
+    from tests.hostile import summary
+
+    config.pluginmanager.register(summary, "hostile-input-summary")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Mark each test with its tier. Under pytest-xdist the integration tests, which start Celery workers,
+    servers and redis-servers and time them, stay together on one worker (`--dist loadgroup`)."""
+    for item in items:
+        folder = item.path.relative_to(TESTS).parts[0] if item.path.is_relative_to(TESTS) else ""
+        tier = folder if folder in TIER_FOLDERS else "unit"
+        item.add_marker(tier)
+        if tier == "integration":
+            item.add_marker(pytest.mark.xdist_group("integration"))
+
 
 ROLES = [
     "anonymous",
@@ -75,8 +115,6 @@ def _portal_test_settings(settings, tmp_path, request, django_db_blocker):
 def _force_login_passes_both_factors(monkeypatch):
     """`force_login` stands for a finished sign-in: for a person with an authenticator app, the password and
     the code. Tests of what a password alone gets sign in through the real forms (tests/core/test_one_door.py)."""
-    from django.test import Client
-
     from core.auth import mark_both_factors_passed
 
     original = Client.force_login
@@ -93,6 +131,10 @@ def _force_login_passes_both_factors(monkeypatch):
 
 @pytest.fixture
 def world(db):
+    return build_world()
+
+
+def build_world() -> dict:
     """Two minorities with a dialogue group each, the consultation group, a department, and one person per role."""
     finns = MinorityFactory(slug="sverigefinnar", name="Sverigefinnar")
     roma = MinorityFactory(slug="romer", name="Romer")
@@ -182,15 +224,15 @@ def world(db):
     }
 
 
+def signed_in(world: dict, role: str) -> Client:
+    """A new test client signed in as the named role of the world ("anonymous" stays signed out)."""
+    client = Client()
+    if role != "anonymous":
+        client.force_login(world["people"][role])
+    return client
+
+
 @pytest.fixture
 def client_for(client, world):
     """A test client signed in as the named role ("anonymous" stays signed out)."""
-    from django.test import Client
-
-    def make(role: str) -> Client:
-        new = Client()
-        if role != "anonymous":
-            new.force_login(world["people"][role])
-        return new
-
-    return make
+    return lambda role: signed_in(world, role)

@@ -6,9 +6,13 @@ saying who may open it.
 """
 
 import pytest
+from django.conf import settings as django_settings
+from django.db import transaction
+from django.test import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import translation
 
-from tests.conftest import ROLES
+from tests.conftest import ROLES, build_world, signed_in
 from tests.permission_rows import all_rows
 
 SIGNED_IN = [r for r in ROLES if r != "anonymous"]
@@ -59,19 +63,39 @@ def test_every_url_has_an_expectation():
     assert not stale, f"Rows for URLs that no longer exist: {stale}"
 
 
-CASES = [(name, role) for name in EXPECTATIONS for role in ROLES]
+class TestPermissionMatrix:
+    """One case per (URL, role). The eight roles of a URL share one world, built once in a transaction that
+    each case's own (a savepoint, rolled back after it) nests in, and rolled back after the URL's last case.
+    A class, so that the world is gone before any other test of this module runs."""
 
+    @pytest.fixture(scope="class")
+    @classmethod
+    def url_world(cls, url_name, django_db_setup, django_db_blocker, tmp_path_factory):
+        """(world, path, media root): the world, the URL with its objects, where their files are."""
+        media = tmp_path_factory.mktemp("media")
+        with (
+            django_db_blocker.unblock(),
+            translation.override(django_settings.LANGUAGE_CODE),
+            override_settings(MEDIA_ROOT=media),
+            transaction.atomic(),
+        ):
+            world = build_world()
+            kwargs = EXPECTATIONS[url_name][0]
+            path = reverse(url_name, kwargs=kwargs(world) if callable(kwargs) else kwargs)
+            yield world, path, media
+            transaction.set_rollback(True)
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(("url_name", "role"), CASES, ids=[f"{n}-{r}" for n, r in CASES])
-def test_permission_matrix(url_name, role, client_for, world):
-    kwargs, expected = EXPECTATIONS[url_name]
-    if callable(kwargs):
-        kwargs = kwargs(world)
-    response = client_for(role).get(reverse(url_name, kwargs=kwargs))
-    assert response.status_code == expected[role], (
-        f"{url_name} as {role}: expected {expected[role]}, got {response.status_code}"
-    )
+    @pytest.mark.django_db
+    @pytest.mark.parametrize("role", ROLES)
+    @pytest.mark.parametrize("url_name", EXPECTATIONS, scope="class")
+    def test_permission_matrix(self, url_name, role, url_world, settings):
+        world, path, media = url_world
+        settings.MEDIA_ROOT = media  # where the URL's files are, not this case's own folder
+        expected = EXPECTATIONS[url_name][1][role]
+        response = signed_in(world, role).get(path)
+        assert response.status_code == expected, (
+            f"{url_name} as {role}: expected {expected}, got {response.status_code}"
+        )
 
 
 @pytest.mark.django_db

@@ -1,14 +1,11 @@
 """What users stumbled on that axe does not see: focus after a failed submit, a live region that
 survives polling, and (further down) reflow at 320 px and unique landmarks."""
 
-import pytest
 from playwright.sync_api import expect
 
 from reports.models import Report, ReportStatus
 from tests.browser.conftest import AXE_SOURCE, assert_accessible
 from tests.matrix_pages import pages_for
-
-pytestmark = pytest.mark.browser
 
 
 def test_a_failed_sign_in_moves_focus_to_the_error_summary_and_says_error_in_the_title(page, world):

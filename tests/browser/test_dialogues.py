@@ -19,8 +19,6 @@ from tests.browser.conftest import assert_accessible
 from tests.dialogues.factories import CommitmentFactory
 from tests.factories import AgendaItemFactory, MeetingFactory
 
-pytestmark = pytest.mark.browser
-
 TITLE = "Information om rätten till förskola på finska"
 ANSWER = "Informationen finns nu på finska och skickas med platserbjudandet."
 

@@ -17,8 +17,6 @@ from tests.browser.conftest import assert_accessible
 from tests.factories import ActionFactory, CycleFactory
 from tests.followup.factories import GoalFactory, IndicatorFactory
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.fixture
 def followup(world):

@@ -14,8 +14,6 @@ from tests.browser.conftest import assert_accessible, sign_in_with_form
 from tests.conftest import ROLES
 from tests.factories import ActionFactory, CycleFactory, MeetingFactory
 
-pytestmark = pytest.mark.browser
-
 PUBLIC_PAGES = [
     "/sv/",
     "/fi/",

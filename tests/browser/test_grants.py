@@ -11,8 +11,6 @@ from tests.browser.conftest import assert_accessible
 from tests.factories import ActionFactory, CycleFactory
 from tests.followup.factories import GrantCategoryFactory, GrantUseFactory, StateGrantFactory
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.fixture
 def grant(world):

@@ -7,15 +7,12 @@ import os
 import re
 from pathlib import Path
 
-import pytest
 from playwright.sync_api import expect
 
 from core.models import Tier
 from proposals import services
 from tests.browser.conftest import assert_accessible
 from tests.dialogues.factories import CommitmentFactory
-
-pytestmark = pytest.mark.browser
 
 
 def _fits(page) -> None:

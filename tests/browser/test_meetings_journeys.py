@@ -13,8 +13,6 @@ from dialogues.models import Commitment
 from tests.browser.conftest import assert_accessible
 from tests.factories import CycleFactory
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.fixture
 def portal(world):

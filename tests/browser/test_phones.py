@@ -15,8 +15,6 @@ from tests.browser.conftest import assert_accessible
 # The fixture (a cycle with actions, goals and an indicator), used by name as each test's argument.
 from tests.browser.test_followup import followup  # noqa: F401
 
-pytestmark = pytest.mark.browser
-
 
 def phone(browser, live_server, width: int):
     context = browser.new_context(

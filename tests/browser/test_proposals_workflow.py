@@ -7,7 +7,6 @@ Assertions are on data and structure (titles, URLs, ids), not on UI words, which
 
 import re
 
-import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
@@ -15,8 +14,6 @@ from core.models import MeetingStatus, MinutesStatus
 from proposals import services
 from proposals.models import Proposal, ProposalStatus
 from tests.browser.conftest import assert_accessible
-
-pytestmark = pytest.mark.browser
 
 TITLE = "Suomenkielinen esikoulu Handenissa"
 DECISION = "Förvaltningen utreder fler platser i förskola på finska."

@@ -4,13 +4,10 @@ it ready and downloads it; the archive lists it; a report still being made is fo
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from reports.models import Report, ReportStatus
 from tests.browser.conftest import assert_accessible
-
-pytestmark = pytest.mark.browser
 
 
 def test_coordinator_orders_a_report_and_downloads_it(page, mobile_page, world, sign_in_as):

@@ -15,8 +15,6 @@ from tests.browser.conftest import assert_accessible
 from tests.factories import ActionFactory
 from tests.search.helpers import item_in, meeting_in, proposal_in
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.fixture
 def content(world):

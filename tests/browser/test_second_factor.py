@@ -5,7 +5,6 @@ pages pass axe and fit 320 px. The next sign-in asks for the code."""
 import re
 import time
 
-import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core.cache import cache
 from playwright.sync_api import expect
@@ -14,7 +13,6 @@ from core.models import Role
 from tests.browser.conftest import assert_accessible, sign_in_with_form
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.browser
 PASSWORD = "correct-horse-battery"
 
 

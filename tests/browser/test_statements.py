@@ -6,8 +6,6 @@ from playwright.sync_api import expect
 
 from tests.browser.conftest import assert_accessible
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.mark.parametrize("language", ["sv", "fi"])
 def test_the_statements_are_reached_from_the_footer_and_pass_axe(page, mobile_page, language):

@@ -3,14 +3,11 @@ who follows the mailed link and gets an account with a seat; every page passes a
 
 import re
 
-import pytest
 from playwright.sync_api import expect
 
 from core.models import ErasureRecord, OutgoingMail, User
 from tests.browser.conftest import assert_accessible
 from tests.factories import InvitationFactory
-
-pytestmark = pytest.mark.browser
 
 
 def test_a_coordinator_invites_and_the_invitee_creates_the_account_from_the_mail(page, world, sign_in_as):

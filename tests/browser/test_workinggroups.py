@@ -14,8 +14,6 @@ from tests.factories import AgendaItemFactory, MeetingFactory
 from tests.workinggroups.factories import working_group_of
 from workinggroups.models import Mandate
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.fixture
 def groups(world):

@@ -28,22 +28,24 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.forms import BaseForm
 from django.http import QueryDict
-from django.test import Client
 from django.urls import Resolver404, resolve, reverse
 from django.utils.html import escape
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import ROLES
+from tests.conftest import ROLES, signed_in
 from tests.factories import PDF_BYTES
 from tests.hostile import SENT
 from tests.test_permission_matrix import EXPECTATIONS, named_patterns
 
 pytestmark = pytest.mark.django_db
 
-# Roles that may use the endpoint get more examples than those refused at the door.
-EXAMPLES_MAY_POST = 5
-EXAMPLES_REFUSED = 1
+
+def examples(may_post: bool) -> int:
+    """Roles that may use the endpoint get the profile's examples (tests/conftest.py); those refused at the
+    door a fifth of them."""
+    full = settings.default.max_examples
+    return full if may_post else max(1, full // 5)
 
 
 def _accepted_methods(view) -> set[str] | None:
@@ -411,13 +413,6 @@ def fingerprint() -> str:
         return cursor.fetchone()[0]
 
 
-def signed_in(world, role: str) -> Client:
-    client = Client()
-    if role != "anonymous":
-        client.force_login(world["people"][role])
-    return client
-
-
 def other_forum_ids(world) -> list[int]:
     """Ids of what the Finnish dialogue group's people may not know: the Roma council and its meeting."""
     roma = world["meetings"]["roma"]
@@ -500,15 +495,7 @@ def post_as(role: str, *, url_name: str, path: str, world, fields: dict, other_i
     expected = None if url_name in POST_ONLY else statuses[role]
     may_post = expected not in (302, 403, 404) and not (url_name in POST_ONLY and role == "anonymous")
 
-    @settings(
-        max_examples=EXAMPLES_MAY_POST if may_post else EXAMPLES_REFUSED,
-        deadline=None,
-        derandomize=True,
-        database=None,
-        # A failure shows the generated input as it was: shrinking 40,000-character texts takes minutes.
-        phases=[Phase.explicit, Phase.generate],
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
+    @settings(max_examples=examples(may_post))
     @given(data=post_data(fields, other_ids))
     def post(data):
         SENT[url_name] += 1

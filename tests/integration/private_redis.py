@@ -3,9 +3,10 @@
 import shutil
 import socket
 import subprocess
-import time
 
 import redis
+
+from tests.waiting import wait_until
 
 
 class PrivateRedis:
@@ -34,14 +35,13 @@ class PrivateRedis:
             ],
             stdout=subprocess.DEVNULL,
         )
-        client = redis.Redis.from_url(self.url)
-        for _ in range(100):
-            try:
-                client.ping()
-                return
-            except redis.ConnectionError:
-                time.sleep(0.05)
-        raise RuntimeError("the private redis-server did not start")
+        wait_until(self.answers, 5, "the private redis-server to start")
+
+    def answers(self) -> bool:
+        try:
+            return redis.Redis.from_url(self.url).ping()
+        except redis.ConnectionError:
+            return False
 
     def stop(self) -> None:
         self.process.terminate()

@@ -13,7 +13,7 @@ from django.db import connection
 from reports.models import Report, ReportStatus
 from tests.factories import ActionFactory
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _url(name: str) -> str:

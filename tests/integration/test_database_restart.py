@@ -5,7 +5,6 @@ import os
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -14,7 +13,9 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+from tests.waiting import wait_until
+
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
@@ -46,16 +47,18 @@ def server(tmp_path):
         cwd=settings.BASE_DIR,
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)  # noqa: S310 (loopback)
-            break
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.1)
+    wait_until(lambda: _answers(base + "/healthz"), 30, "gunicorn to answer", interval=0.1)
     yield base
     process.terminate()
     process.wait(timeout=30)
     log.close()
+
+
+def _answers(url: str) -> bool:
+    try:
+        return _get(url) == 200
+    except (urllib.error.URLError, ConnectionError):
+        return False
 
 
 def _get(url: str) -> int:

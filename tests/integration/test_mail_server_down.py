@@ -10,7 +10,6 @@ after MAIL_GIVE_UP_AFTER_SECONDS (two days in production).
 
 import datetime as dt
 import socket
-import time
 from collections import Counter
 from email import message_from_bytes, policy
 
@@ -24,9 +23,10 @@ from django.utils.translation import ngettext
 from core.models import MailState, OutgoingMail, Role
 from core.tasks import deliver_mail, deliver_waiting_mail
 from tests.factories import UserFactory
-from tests.integration.test_worker_killed import wait_for, workers  # noqa: F401  (the worker fixture)
+from tests.integration.test_worker_killed import workers  # noqa: F401  (the worker fixture)
+from tests.waiting import wait_until
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 class MailServer:
@@ -94,7 +94,7 @@ def test_mail_waits_while_the_server_is_down_and_is_delivered_once_when_it_is_ba
         rows = OutgoingMail.objects.filter(pk__in=[first.pk, second.pk])
         return all(m.attempts >= 2 for m in rows)
 
-    wait_for(refused_twice, 20, "two refused attempts for each message", interval=0.1)
+    wait_until(refused_twice, 20, "two refused attempts for each message", interval=0.1)
     for stored in OutgoingMail.objects.filter(pk__in=[first.pk, second.pk]):
         assert stored.sent_at is None and stored.failed is False
         assert "ConnectionRefusedError" in stored.last_error
@@ -104,14 +104,14 @@ def test_mail_waits_while_the_server_is_down_and_is_delivered_once_when_it_is_ba
     assert deliver_waiting_mail.delay().get(timeout=30) <= 2
 
     mail_server.start()
-    wait_for(
+    wait_until(
         lambda: not OutgoingMail.objects.filter(pk__in=[first.pk, second.pk], sent_at__isnull=True).exists(),
         20,
         "both messages to be delivered",
         interval=0.1,
     )
     # Let the retries still pending in both chains run: each finds its message delivered and sends nothing.
-    time.sleep(3)
+    workers.wait_idle()
     first.refresh_from_db()
     second.refresh_from_db()
     assert mail_server.per_message_id() == {first.headers["Message-ID"]: 1, second.headers["Message-ID"]: 1}
@@ -121,7 +121,7 @@ def test_mail_waits_while_the_server_is_down_and_is_delivered_once_when_it_is_ba
     # Once more, as the sweep and a redelivered task would: nothing new goes out.
     assert deliver_waiting_mail.delay().get(timeout=30) == 0
     assert deliver_mail.delay(first.pk).get(timeout=30) is True
-    time.sleep(0.5)
+    workers.wait_idle()
     assert len(mail_server.received) == 2
     # The wait doubled after the first refusal, up to its cap.
     log = worker.log_path.read_text()
@@ -135,18 +135,18 @@ def test_mail_fails_when_its_time_is_up_and_an_administrator_can_send_it_again(
     smtp_worker(workers, mail_server, give_up_after=3)
     stored = notify("Kallelse till samråd", "kim@example.org")
 
-    wait_for(lambda: OutgoingMail.objects.get(pk=stored.pk).failed, 20, "the message to be marked failed")
+    wait_until(lambda: OutgoingMail.objects.get(pk=stored.pk).failed, 20, "the message to be marked failed")
     stored.refresh_from_db()
     # Attempts at 0 s, 1 s (one second later) and 3 s: the last comes when the time is up, then it fails.
     assert stored.attempts == 3 and stored.sent_at is None
     assert stored.next_attempt_at == stored.round_started_at + dt.timedelta(seconds=3)
     assert "ConnectionRefusedError" in stored.last_error
     # No more attempts: not by the retry already queued, not by the sweep, not once the server is back.
-    time.sleep(2.5)
+    workers.wait_idle()
     assert deliver_waiting_mail.delay().get(timeout=30) == 0
     mail_server.start()
     assert deliver_mail.delay(stored.pk).get(timeout=30) is False
-    time.sleep(1.5)
+    workers.wait_idle()
     assert OutgoingMail.objects.get(pk=stored.pk).attempts == 3
     assert mail_server.received == []
 
@@ -170,8 +170,8 @@ def test_mail_fails_when_its_time_is_up_and_an_administrator_can_send_it_again(
     ) % {"count": 1}
     assert [str(m) for m in response.context["messages"]] == [queued]
 
-    wait_for(lambda: OutgoingMail.objects.get(pk=stored.pk).sent_at, 20, "the message to be delivered")
-    time.sleep(1)
+    wait_until(lambda: OutgoingMail.objects.get(pk=stored.pk).sent_at, 20, "the message to be delivered")
+    workers.wait_idle()
     stored.refresh_from_db()
     assert stored.failed is False and stored.attempts == 1 and stored.last_error == ""
     assert mail_server.per_message_id() == {stored.headers["Message-ID"]: 1}

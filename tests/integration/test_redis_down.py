@@ -12,7 +12,7 @@ from reports import tasks
 from reports.models import Report, ReportStatus
 from tests.integration.private_redis import PrivateRedis
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 
 
 def use_broker(url: str) -> None:

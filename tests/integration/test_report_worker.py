@@ -10,7 +10,7 @@ from reports.models import Report, ReportStatus
 from reports.tasks import generate_report
 from tests.integration.test_celery_worker import worker  # noqa: F401  (the worker process fixture)
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_a_worker_makes_the_quarterly_report_through_redis(worker):  # noqa: F811

@@ -15,7 +15,7 @@ from core.models import OutgoingMail, Role
 from tests.factories import UserFactory
 from tests.integration.private_redis import PrivateRedis
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+pytestmark = pytest.mark.django_db
 PASSWORD = "correct-horse-battery"
 
 

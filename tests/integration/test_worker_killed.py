@@ -34,21 +34,12 @@ from pypdf import PdfReader
 from haninge_portal.celery import app
 from reports.models import Report, ReportStatus
 from reports.tasks import generate_report
+from tests.waiting import wait_until
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.django_db(transaction=True)
 
 # The killed workers' lease on the report, in seconds: longer than their attempt lives before the kill.
 LEASE = "20"
-
-
-def wait_for(condition, timeout: float, what: str, interval: float = 0.05):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(interval)
-    raise AssertionError(f"Timed out after {timeout} s waiting for {what}")
 
 
 def children_of(pid: int) -> list[int]:
@@ -90,6 +81,16 @@ class Workers:
             "TMPDIR": str(tmp_path / "tmp"),
         }
         self.processes: list[subprocess.Popen] = []
+        self.broker = redis.Redis.from_url(settings.REDIS_URL)
+
+    def idle(self) -> bool:
+        """Nothing waits in the queue and nothing taken is unacknowledged: every task queued so far, retries
+        with a countdown among them (a worker holds those unacknowledged), has run (acks_late: the ack comes
+        after the task, and a retry is queued before its task ends)."""
+        return not self.broker.llen("celery") and not self.broker.hlen("unacked")
+
+    def wait_idle(self, timeout: float = 20) -> None:
+        wait_until(self.idle, timeout, "the workers to run every queued task", interval=0.1)
 
     def start(self, app_module: str = "haninge_portal", **env: str) -> subprocess.Popen:
         log_path = self.tmp_path / f"worker-{len(self.processes) + 1}.log"
@@ -118,7 +119,7 @@ class Workers:
             )
         process.log_path = log_path
         self.processes.append(process)
-        wait_for(lambda: " ready." in log_path.read_text(), 30, f"{app_module} worker to be ready")
+        wait_until(lambda: " ready." in log_path.read_text(), 30, f"{app_module} worker to be ready")
         return process
 
     def kill_all(self, process: subprocess.Popen) -> None:
@@ -140,10 +141,9 @@ class Workers:
 @pytest.fixture
 def workers(tmp_path):
     app.conf.task_always_eager = False
-    # Messages that a failed earlier run left in this Redis database would be taken by these workers.
-    broker = redis.Redis.from_url(settings.REDIS_URL)
-    broker.delete("celery", "unacked", "unacked_index", "unacked_mutex")
     started = Workers(tmp_path)
+    # Messages that a failed earlier run left in this Redis database would be taken by these workers.
+    started.broker.delete("celery", "unacked", "unacked_index", "unacked_mutex")
     yield started
     started.stop()
 
@@ -191,21 +191,21 @@ def test_a_report_whose_pool_process_is_killed_mid_write_is_made_once_by_the_nex
     report, directory = order_report()
     generate_report.delay(report.pk)
 
-    partial = wait_for(lambda: partial_being_written(directory), 45, "the PDF to be half-written")
-    writer = wait_for(
+    partial = wait_until(lambda: partial_being_written(directory), 45, "the PDF to be half-written")
+    writer = wait_until(
         lambda: next((pid for pid in children_of(worker.pid) if has_open(pid, partial)), None),
         5,
         "the pool process writing the PDF",
     )
     os.kill(writer, signal.SIGKILL)
-    wait_for(lambda: not alive(writer), 5, "the pool process to die")
+    wait_until(lambda: not alive(writer), 5, "the pool process to die")
     # The kill landed mid-write: the partial file is still there, the report is not done.
     assert partial.exists()
     assert Report.objects.get(pk=report.pk).status == ReportStatus.RUNNING
 
     # The main process starts a new pool process and, with reject_on_worker_lost, hands it the message; it
     # finds the killed attempt's lease running, waits for it to run out and then makes the report.
-    wait_for(
+    wait_until(
         lambda: Report.objects.filter(pk=report.pk, status=ReportStatus.DONE).exists(),
         45,
         "the report to be made by the new pool process",
@@ -226,19 +226,21 @@ def test_a_report_whose_whole_worker_is_killed_mid_write_is_made_once_after_a_wo
     report, directory = order_report()
     generate_report.delay(report.pk)
 
-    partial = wait_for(lambda: partial_being_written(directory), 45, "the PDF to be half-written")
+    partial = wait_until(lambda: partial_being_written(directory), 45, "the PDF to be half-written")
     pool = children_of(killed.pid)
     workers.kill_all(killed)
     for pid in pool:
-        wait_for(lambda pid=pid: not alive(pid), 5, "the pool process to die")
+        wait_until(lambda pid=pid: not alive(pid), 5, "the pool process to die")
     assert partial.exists()
     assert Report.objects.get(pk=report.pk).status == ReportStatus.RUNNING
 
-    # Nobody acknowledged the message: Redis keeps it aside until it is older than the visibility timeout.
-    # The worker that takes over is the production app with its own (long) lease.
-    time.sleep(1.5)
+    # Nobody acknowledged the message: Redis keeps it aside until it is older than the visibility timeout
+    # (one second, below); time has to pass until it is. The worker that takes over is the production app
+    # with its own (long) lease.
+    taken_at = max(score for _, score in workers.broker.zrange("unacked_index", 0, -1, withscores=True))
+    wait_until(lambda: time.time() > taken_at + 1.2, 5, "the message to be older than the visibility timeout")
     workers.start(BROKER_VISIBILITY_TIMEOUT_SECONDS="1")
-    wait_for(
+    wait_until(
         lambda: Report.objects.filter(pk=report.pk, status=ReportStatus.DONE).exists(),
         45,
         "the report to be made by the new worker",

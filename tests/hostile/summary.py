@@ -1,9 +1,25 @@
 """Reports how many generated inputs the hostile-input tests sent: in the terminal summary, and as JSON
-in pytest's base temporary directory (hostile-inputs.json), so CI output shows the figure."""
+in pytest's base temporary directory (hostile-inputs.json), so CI output shows the figure.
+
+A plugin that tests/conftest.py registers, so that it runs where the summary is written: in the one pytest
+process, or under pytest-xdist in the controller, to which each worker hands its counts at the end."""
 
 import json
 
+import pytest
+
 from tests.hostile import SENT
+
+
+def pytest_sessionfinish(session):
+    workeroutput = getattr(session.config, "workeroutput", None)
+    if workeroutput is not None:  # an xdist worker
+        workeroutput["hostile_inputs_sent"] = dict(SENT)
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node, error):
+    SENT.update(getattr(node, "workeroutput", {}).get("hostile_inputs_sent", {}))
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
