@@ -35,7 +35,7 @@ from ..forms import (
     TriageForm,
 )
 from ..models import OPEN_STATUSES, TRANSITIONS, Proposal, ProposalAttachment, ProposalStatus
-from ..participation import participation_context
+from .participation import participation_context
 
 
 def proposal_queryset():
