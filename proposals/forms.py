@@ -259,6 +259,12 @@ class TriageForm(forms.Form):
         radios = {radio.data["value"]: radio for radio in self["decision"]}
         return [(radios[value], [self[name] for name in fields]) for value, _s, _l, fields in self.decisions]
 
+    def step_arguments(self) -> dict:
+        """The reason and the fields the chosen decision needs, as the keyword arguments of its service."""
+        decision = self.cleaned_data["decision"]
+        needed = next(fields for value, _s, _l, fields in self.DECISIONS if value == decision)
+        return {"reason": self.cleaned_data["reason"], **{name: self.cleaned_data[name] for name in needed}}
+
     def clean(self):
         cleaned = super().clean()
         decision = cleaned.get("decision")
