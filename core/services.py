@@ -1,5 +1,6 @@
-"""Writes that touch several rows or send mail: calling, changing and cancelling meetings, the minutes'
-workflow, answers to a notice and attendance. Mail is queued through the outbox, in each person's language.
+"""Writes that touch several rows or send mail: calling, changing and cancelling meetings, their agenda, the
+minutes and their workflow, answers to a notice and attendance. Mail is queued through the outbox, in each
+person's language. Every write to an agenda or its minutes locks the meeting row first (`_lock_agenda`).
 """
 
 from collections.abc import Iterable
@@ -50,13 +51,22 @@ def notify(people: Iterable[User], template: str, context: dict, ical_method: st
     return count
 
 
+def _lock_agenda(meeting: Meeting) -> Meeting:
+    """Lock the meeting row: every write to its agenda or minutes waits here, so no two read the same positions.
+
+    Locking the item rows would not do: two additions that read the same last position would both take the next.
+    """
+    return Meeting.objects.select_for_update().get(pk=meeting.pk)
+
+
 @transaction.atomic
 def add_agenda_item(meeting: Meeting, item: AgendaItem, by: User | None) -> AgendaItem:
     """Add an item at the end of the agenda, but before "any other business", which closes the meeting.
 
     An item already on the agenda after any other business is moved before it.
     """
-    items = list(meeting.agenda_items.select_for_update().exclude(pk=item.pk).order_by("position", "pk"))
+    _lock_agenda(meeting)
+    items = list(meeting.agenda_items.exclude(pk=item.pk).order_by("position", "pk"))
     closing = next((i for i in items if i.is_any_other_business), None)
     item.meeting = meeting
     if closing is None or item.is_any_other_business:
@@ -72,6 +82,70 @@ def add_agenda_item(meeting: Meeting, item: AgendaItem, by: User | None) -> Agen
     item._history_user = by
     item.save()
     return item
+
+
+def _keep_places(items: list[AgendaItem]) -> None:
+    """The items were read before the lock: keep the places on the agenda that a move may have given them since."""
+    positions = dict(AgendaItem.objects.filter(pk__in=[i.pk for i in items]).values_list("pk", "position"))
+    for item in items:
+        item.position = positions.get(item.pk, item.position)
+
+
+@transaction.atomic
+def update_agenda_item(item: AgendaItem, by: User) -> AgendaItem:
+    """Save what a coordinator changed in an item; its place is changed only by moving it."""
+    _lock_agenda(item.meeting)
+    _keep_places([item])
+    item._history_user = by
+    item.save()
+    return item
+
+
+@transaction.atomic
+def move_agenda_item(item: AgendaItem, direction: str, by: User) -> None:
+    """Move an item one place up or down; the agenda is then numbered 1, 2, 3... in its order."""
+    if direction not in ("up", "down"):
+        raise ValueError(f"direction must be up or down, not {direction!r}")
+    _lock_agenda(item.meeting)
+    items = list(AgendaItem.objects.filter(meeting_id=item.meeting_id).order_by("position", "pk"))
+    index = items.index(item)
+    other = index - 1 if direction == "up" else index + 1
+    if not 0 <= other < len(items):
+        return
+    items[index], items[other] = items[other], items[index]
+    for position, each in enumerate(items, start=1):
+        if each.position != position:
+            each.position = position
+            each._history_user = by
+            each.save(update_fields=["position"])
+
+
+@transaction.atomic
+def remove_agenda_item(item: AgendaItem, by: User) -> None:
+    """Remove an item nothing was minuted or filed under; the other items keep their positions."""
+    meeting = _lock_agenda(item.meeting)
+    # Asked of the database under the lock: minutes saved a moment ago keep the item.
+    minuted = meeting.agenda_items.filter(pk=item.pk).exclude(minutes="", decision="").exists()
+    if minuted or item.attachments.exists():
+        raise ValidationError(_("An item with minutes or attachments cannot be deleted."))
+    item._history_user = by
+    item.delete()
+
+
+def minutes_locked(meeting: Meeting) -> bool:
+    """Approved or published minutes are the record: nobody changes them."""
+    return meeting.minutes_status in {MinutesStatus.APPROVED, MinutesStatus.PUBLISHED}
+
+
+@transaction.atomic
+def save_minutes(meeting: Meeting, items: list[AgendaItem], by: User) -> None:
+    """Save the minutes of these items of the meeting, unless they have been approved meanwhile."""
+    if minutes_locked(_lock_agenda(meeting)):
+        raise ValidationError(_("Approved minutes cannot be changed."))
+    _keep_places(items)
+    for item in items:
+        item._history_user = by
+        item.save()
 
 
 def invited_people(meeting: Meeting) -> list[User]:

@@ -1,6 +1,20 @@
 from django.urls import path
 
-from .views import bench, calendar, forums, invitations, meetings, personal_data, profile, session, statements
+from .views import (
+    agenda,
+    attachments,
+    attendance,
+    bench,
+    calendar,
+    forums,
+    invitations,
+    meetings,
+    minutes,
+    personal_data,
+    profile,
+    session,
+    statements,
+)
 
 app_name = "core"
 
@@ -31,23 +45,23 @@ urlpatterns = [
     path("meetings/<int:pk>/publish/", meetings.publish_agenda, name="meeting_publish"),
     path("meetings/<int:pk>/cancel/", meetings.MeetingCancelView.as_view(), name="meeting_cancel"),
     path("meetings/<int:pk>/respond/", meetings.respond, name="meeting_respond"),
-    path("meetings/<int:pk>/attendance/", meetings.AttendanceView.as_view(), name="meeting_attendance"),
-    path("meetings/<int:pk>/guests/", meetings.add_guest, name="meeting_add_guest"),
-    path("meetings/<int:pk>/minutes/", meetings.MinutesEditView.as_view(), name="minutes_edit"),
-    path("meetings/<int:pk>/minutes/status/", meetings.move_minutes, name="minutes_move"),
+    path("meetings/<int:pk>/attendance/", attendance.AttendanceView.as_view(), name="meeting_attendance"),
+    path("meetings/<int:pk>/guests/", attendance.add_guest, name="meeting_add_guest"),
+    path("meetings/<int:pk>/minutes/", minutes.MinutesEditView.as_view(), name="minutes_edit"),
+    path("meetings/<int:pk>/minutes/status/", minutes.move_minutes, name="minutes_move"),
     path("meetings/<int:pk>/history/", meetings.MeetingHistoryView.as_view(), name="meeting_history"),
     path("meetings/<int:pk>/meeting.ics", meetings.meeting_ics, name="meeting_ics"),
-    path("meetings/<int:pk>/items/new/", meetings.AgendaItemCreateView.as_view(), name="agenda_item_create"),
-    path("items/<int:pk>/edit/", meetings.AgendaItemUpdateView.as_view(), name="agenda_item_edit"),
-    path("items/<int:pk>/delete/", meetings.AgendaItemDeleteView.as_view(), name="agenda_item_delete"),
-    path("items/<int:pk>/move/", meetings.move_agenda_item, name="agenda_item_move"),
+    path("meetings/<int:pk>/items/new/", agenda.AgendaItemCreateView.as_view(), name="agenda_item_create"),
+    path("items/<int:pk>/edit/", agenda.AgendaItemUpdateView.as_view(), name="agenda_item_edit"),
+    path("items/<int:pk>/delete/", agenda.AgendaItemDeleteView.as_view(), name="agenda_item_delete"),
+    path("items/<int:pk>/move/", agenda.move_agenda_item, name="agenda_item_move"),
     path(
         "meetings/<int:pk>/attachments/new/",
-        meetings.AttachmentCreateView.as_view(),
+        attachments.AttachmentCreateView.as_view(),
         name="attachment_create",
     ),
-    path("attachments/<int:pk>/", meetings.download_attachment, name="attachment_download"),
-    path("attachments/<int:pk>/delete/", meetings.delete_attachment, name="attachment_delete"),
+    path("attachments/<int:pk>/", attachments.download_attachment, name="attachment_download"),
+    path("attachments/<int:pk>/delete/", attachments.delete_attachment, name="attachment_delete"),
     path("calendar/", calendar.CalendarMonthView.as_view(), name="calendar"),
     path("calendar/list/", calendar.CalendarListView.as_view(), name="calendar_list"),
     path("calendar/feed/<str:token>.ics", calendar.feed, name="calendar_feed"),

@@ -1,22 +1,19 @@
-"""Forms of the proposal workflow: proposing, the coordinator's triage, the proposer's answer, the inbox filters."""
+"""Forms of the proposals: proposing, the coordinator's triage, the proposer's answer, the inbox filters, and
+taking part (comments, their moderation, the consultation log)."""
 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.forms import DateInput, content_language_field, writer_language
 from core.models import Department, Forum, Meeting, MeetingStatus, NationalMinority, User
 from core.uploads import validate_attachment
 
-from .models import ContentLanguage, Proposal, ProposalStatus
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs=attrs, format="%Y-%m-%d")
+from . import participation
+from .models import ConsultationRecord, ContentLanguage, Proposal, ProposalStatus
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -262,6 +259,12 @@ class TriageForm(forms.Form):
         radios = {radio.data["value"]: radio for radio in self["decision"]}
         return [(radios[value], [self[name] for name in fields]) for value, _s, _l, fields in self.decisions]
 
+    def step_arguments(self) -> dict:
+        """The reason and the fields the chosen decision needs, as the keyword arguments of its service."""
+        decision = self.cleaned_data["decision"]
+        needed = next(fields for value, _s, _l, fields in self.DECISIONS if value == decision)
+        return {"reason": self.cleaned_data["reason"], **{name: self.cleaned_data[name] for name in needed}}
+
     def clean(self):
         cleaned = super().clean()
         decision = cleaned.get("decision")
@@ -334,3 +337,58 @@ class InboxFilterForm(forms.Form):
             (self.ALL, _("All")),
             *ProposalStatus.choices,
         ]
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your comment"),
+        max_length=participation.COMMENT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    language = content_language_field()
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.initial.setdefault("language", writer_language(user))
+
+
+class HideCommentForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for hiding"),
+        max_length=participation.REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept in the comment's history and shown to coordinators."),
+    )
+
+
+class ConsultationRecordForm(forms.ModelForm):
+    class Meta:
+        model = ConsultationRecord
+        fields = [
+            "consulted",
+            "consulted_on",
+            "form",
+            "children_and_youth",
+            "what_they_said",
+            "how_it_changed",
+        ]
+        widgets = {
+            "consulted_on": DateInput(),
+            "form": forms.RadioSelect,
+            "what_they_said": forms.Textarea(attrs={"rows": 4}),
+            "how_it_changed": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def clean_consulted_on(self):
+        consulted_on = self.cleaned_data["consulted_on"]
+        if consulted_on > timezone.localdate():
+            raise ValidationError(_("A consultation is recorded once it has taken place."), code="future")
+        return consulted_on
+
+
+class YearForm(forms.Form):
+    year = forms.TypedChoiceField(label=_("Year"), coerce=int)
+
+    def __init__(self, *args, years: list[int], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, str(year)) for year in years]

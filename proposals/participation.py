@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
-from django.db.models import Count, Q
-from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -243,31 +241,3 @@ def export_csv(rows: list[LogRow]) -> bytes:
 
 def export_xlsx(rows: list[LogRow]) -> bytes:
     return xlsx_bytes(gettext("Consultation log"), export_header(), (export_values(row) for row in rows))
-
-
-# --- For the proposal page -----------------------------------------------------------------------
-
-
-def participation_context(request: HttpRequest, proposal: Proposal) -> dict:
-    """What the three includes of the proposal page need, in a constant number of queries."""
-    from .views.participation import CommentForm
-
-    user = request.user
-    comments = proposal.comments.select_related("author", "hidden_by").order_by("created_at", "pk")
-    if not user.has_perm("proposals.moderate_comment", proposal):
-        comments = comments.filter(hidden=False)
-    supports = Support.objects.filter(proposal=proposal).aggregate(
-        count=Count("pk"), mine=Count("pk", filter=Q(user_id=user.pk or 0))
-    )
-    may_comment = user.has_perm("proposals.comment_on_proposal", proposal)
-    return {
-        "proposal": proposal,
-        "comments": list(comments),
-        "comment_form": CommentForm(user=user) if may_comment else None,
-        "user": user,
-        "support_count": supports["count"],
-        "user_supports": bool(supports["mine"]),
-        "consultations": list(
-            proposal.consultations.select_related("recorded_by").order_by("-consulted_on", "-pk")
-        ),
-    }

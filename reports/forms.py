@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from proposals.forms import DateInput
+from core.forms import DateInput
 
 from .models import ReportKind, ReportLanguage, quarter_of
 

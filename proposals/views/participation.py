@@ -2,98 +2,31 @@
 the year's consultation log with its exports (lag 2009:724 §5).
 """
 
-from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
-from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.forms import DateInput, content_language_field, writer_language
 from core.models import AgendaItem
-from core.views.access import NeedsSignIn, check_access
+from core.views.access import NeedsSignIn, check_access, load_object
 
 from .. import participation
-from ..models import Comment, ConsultationRecord, Proposal
+from ..forms import CommentForm, ConsultationRecordForm, HideCommentForm, YearForm
+from ..models import Comment, Proposal, Support
 
-
-class CommentForm(forms.Form):
-    text = forms.CharField(
-        label=_("Your comment"),
-        max_length=participation.COMMENT_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
-    language = content_language_field()
-
-    def __init__(self, *args, user=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.initial.setdefault("language", writer_language(user))
-
-
-class HideCommentForm(forms.Form):
-    reason = forms.CharField(
-        label=_("Reason for hiding"),
-        max_length=participation.REASON_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 3}),
-        help_text=_("Kept in the comment's history and shown to coordinators."),
-    )
-
-
-class ConsultationRecordForm(forms.ModelForm):
-    class Meta:
-        model = ConsultationRecord
-        fields = [
-            "consulted",
-            "consulted_on",
-            "form",
-            "children_and_youth",
-            "what_they_said",
-            "how_it_changed",
-        ]
-        widgets = {
-            "consulted_on": DateInput(),
-            "form": forms.RadioSelect,
-            "what_they_said": forms.Textarea(attrs={"rows": 4}),
-            "how_it_changed": forms.Textarea(attrs={"rows": 3}),
-        }
-
-    def clean_consulted_on(self):
-        consulted_on = self.cleaned_data["consulted_on"]
-        if consulted_on > timezone.localdate():
-            raise ValidationError(_("A consultation is recorded once it has taken place."), code="future")
-        return consulted_on
-
-
-class YearForm(forms.Form):
-    year = forms.TypedChoiceField(label=_("Year"), coerce=int)
-
-    def __init__(self, *args, years: list[int], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [(year, str(year)) for year in years]
-
-
-def _proposal_url(proposal: Proposal) -> str:
-    """The proposal page (built with the workflow); the home page until that page exists."""
-    try:
-        return reverse("proposals:detail", kwargs={"pk": proposal.pk})
-    except NoReverseMatch:
-        return reverse("home")
+# What these pages load a proposal from: load_object answers 404 or 403 as the rules say, and a visitor whom
+# signing in might let in is sent to sign in (core.middleware.SignInForAccessMiddleware).
+PROPOSALS = Proposal.objects.select_related("forum", "proposer")
 
 
 def _item_url(item: AgendaItem) -> str:
     return reverse("core:meeting_detail", kwargs={"pk": item.meeting_id}) + f"#item-{item.pk}"
-
-
-def _load_proposal(request: HttpRequest, pk: int, permission: str) -> Proposal:
-    proposal = get_object_or_404(Proposal.objects.select_related("forum", "proposer"), pk=pk)
-    check_access(request, proposal, "proposals.view_proposal", permission)
-    return proposal
 
 
 def _error_messages(request: HttpRequest, error: ValidationError) -> None:
@@ -101,25 +34,12 @@ def _error_messages(request: HttpRequest, error: ValidationError) -> None:
         messages.error(request, message)
 
 
-def signs_in_visitors(view):
-    """Turn NeedsSignIn from check_access into the sign-in redirect."""
-
-    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        try:
-            return view(request, *args, **kwargs)
-        except NeedsSignIn:
-            return redirect_to_login(request.get_full_path())
-
-    wrapped.__name__ = view.__name__
-    wrapped.__doc__ = view.__doc__
-    return wrapped
-
-
 @require_POST
-@signs_in_visitors
 def comment(request: HttpRequest, pk: int) -> HttpResponse:
     """A member of the forum (or a coordinator) comments on the proposal."""
-    proposal = _load_proposal(request, pk, "proposals.comment_on_proposal")
+    proposal = load_object(
+        request, PROPOSALS, pk, view="proposals.view_proposal", act="proposals.comment_on_proposal"
+    )
     try:
         language = request.POST.get("language", "")
         participation.add_comment(
@@ -132,11 +52,10 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
         _error_messages(request, error)
     else:
         messages.success(request, gettext("Your comment has been published."))
-    return redirect(_proposal_url(proposal) + "#comments")
+    return redirect(proposal.get_absolute_url() + "#comments")
 
 
 @require_http_methods(["GET", "POST"])
-@signs_in_visitors
 def hide_comment(request: HttpRequest, pk: int) -> HttpResponse:
     """A coordinator hides a comment, giving the reason (kept in the comment's history)."""
     comment = get_object_or_404(Comment.objects.select_related("proposal__forum", "author"), pk=pk)
@@ -149,7 +68,7 @@ def hide_comment(request: HttpRequest, pk: int) -> HttpResponse:
             form.add_error(None, error)
         else:
             messages.success(request, gettext("The comment has been hidden."))
-            return redirect(_proposal_url(comment.proposal) + "#comments")
+            return redirect(comment.proposal.get_absolute_url() + "#comments")
     return render(
         request,
         "proposals/participation/hide_comment_form.html",
@@ -158,16 +77,40 @@ def hide_comment(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@signs_in_visitors
 def support(request: HttpRequest, pk: int) -> HttpResponse:
     """Support the proposal, or take one's support back (a toggle)."""
-    proposal = _load_proposal(request, pk, "proposals.support_proposal")
+    proposal = load_object(
+        request, PROPOSALS, pk, view="proposals.view_proposal", act="proposals.support_proposal"
+    )
     if participation.withdraw_support(proposal, request.user):
         messages.success(request, gettext("Your support has been withdrawn."))
     else:
         participation.support(proposal, request.user)
         messages.success(request, gettext("You support the proposal."))
-    return redirect(_proposal_url(proposal) + "#support")
+    return redirect(proposal.get_absolute_url() + "#support")
+
+
+def participation_context(request: HttpRequest, proposal: Proposal) -> dict:
+    """What the three includes of the proposal page need, in a constant number of queries."""
+    user = request.user
+    comments = proposal.comments.select_related("author", "hidden_by").order_by("created_at", "pk")
+    if not user.has_perm("proposals.moderate_comment", proposal):
+        comments = comments.filter(hidden=False)
+    supports = Support.objects.filter(proposal=proposal).aggregate(
+        count=Count("pk"), mine=Count("pk", filter=Q(user_id=user.pk or 0))
+    )
+    may_comment = user.has_perm("proposals.comment_on_proposal", proposal)
+    return {
+        "proposal": proposal,
+        "comments": list(comments),
+        "comment_form": CommentForm(user=user) if may_comment else None,
+        "user": user,
+        "support_count": supports["count"],
+        "user_supports": bool(supports["mine"]),
+        "consultations": list(
+            proposal.consultations.select_related("recorded_by").order_by("-consulted_on", "-pk")
+        ),
+    }
 
 
 def _consultation_form(request: HttpRequest, *, proposal=None, agenda_item=None) -> HttpResponse:
@@ -187,7 +130,7 @@ def _consultation_form(request: HttpRequest, *, proposal=None, agenda_item=None)
         else:
             messages.success(request, gettext("The consultation has been recorded."))
             if proposal is not None:
-                return redirect(_proposal_url(proposal) + "#consultations")
+                return redirect(proposal.get_absolute_url() + "#consultations")
             return redirect(_item_url(agenda_item))
     meeting = agenda_item.meeting if agenda_item is not None else None
     return render(
@@ -198,15 +141,15 @@ def _consultation_form(request: HttpRequest, *, proposal=None, agenda_item=None)
 
 
 @require_http_methods(["GET", "POST"])
-@signs_in_visitors
 def consultation_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Record a consultation on a proposal."""
-    proposal = _load_proposal(request, pk, "proposals.add_consultation_record")
+    proposal = load_object(
+        request, PROPOSALS, pk, view="proposals.view_proposal", act="proposals.add_consultation_record"
+    )
     return _consultation_form(request, proposal=proposal)
 
 
 @require_http_methods(["GET", "POST"])
-@signs_in_visitors
 def agenda_item_consultation_add(request: HttpRequest, pk: int) -> HttpResponse:
     """Record a consultation on an agenda item of a meeting."""
     item = get_object_or_404(AgendaItem.objects.select_related("meeting__forum"), pk=pk)
@@ -230,7 +173,6 @@ def _log_access(request: HttpRequest) -> None:
 
 
 @require_http_methods(["GET"])
-@signs_in_visitors
 def consultation_log(request: HttpRequest) -> HttpResponse:
     """The year's consultation log as a table, with a year selector and the exports."""
     _log_access(request)
@@ -244,7 +186,6 @@ def consultation_log(request: HttpRequest) -> HttpResponse:
 
 
 @require_http_methods(["GET"])
-@signs_in_visitors
 def consultation_export(request: HttpRequest) -> HttpResponse:
     """The year's consultation log as CSV (UTF-8 with BOM) or XLSX, in the page's language."""
     _log_access(request)

@@ -1,17 +1,21 @@
 """Pages of the proposal workflow: proposing, "My proposals", a proposal with its outcome and history,
-the coordinator's inbox, and one POST-only view per step of the workflow.
+the coordinator's inbox, the triage card's decision, and one POST-only view for every step of the workflow.
 """
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db.models import Q
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
@@ -19,7 +23,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from core.pagecache import cached_get
 from core.sections import agenda_item_sections, object_links, object_sections
 from core.session_timing import RestoreKeptPostMixin
-from core.views.access import NeedsSignIn, ObjectAccessMixin, check_access
+from core.views.access import ObjectAccessMixin, check_access, load_object
 
 from .. import services
 from ..forms import (
@@ -35,7 +39,7 @@ from ..forms import (
     TriageForm,
 )
 from ..models import OPEN_STATUSES, TRANSITIONS, Proposal, ProposalAttachment, ProposalStatus
-from ..participation import participation_context
+from .participation import participation_context
 
 
 def proposal_queryset():
@@ -211,65 +215,67 @@ class InboxView(PermissionRequiredMixin, ListView):
 # --- Actions ---------------------------------------------------------------------------------------
 
 
-def _load(request: HttpRequest, pk: int, permission: str) -> Proposal:
-    proposal = get_object_or_404(proposal_queryset(), pk=pk)
-    check_access(request, proposal, "proposals.view_proposal", permission)
-    return proposal
+@dataclass(frozen=True)
+class Step:
+    """One step of the workflow that a button posts: the form that reads the post, the service that takes the
+    step (called with the form's cleaned data as keyword arguments), who may take it and what they are told."""
+
+    form_class: type[forms.Form]
+    service: Callable[..., Proposal]
+    permission: str = "proposals.triage"
+    message: str = _("The proposal has been updated.")
+    prefixed: bool = True  # the form's fields are posted as "<step>-<field>"
+    for_proposal: bool = False  # the form offers choices from the proposal's forum
+
+    def form(self, action: str, data: QueryDict, proposal: Proposal) -> forms.Form:
+        return self.form_class(
+            data,
+            prefix=action if self.prefixed else None,
+            **({"proposal": proposal} if self.for_proposal else {}),
+        )
 
 
-def _act(request: HttpRequest, pk: int, permission: str, step) -> HttpResponse:
-    """Load the proposal (404/sign-in/403 as the rules say), run the step, report and go back."""
-    try:
-        proposal = _load(request, pk, permission)
-    except NeedsSignIn:
-        return redirect_to_login(reverse("proposals:detail", kwargs={"pk": pk}))
-    try:
-        done = step(proposal)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        if done:
-            messages.success(request, gettext("The proposal has been updated."))
-    return redirect(reverse("proposals:detail", kwargs={"pk": pk}))
+# The steps by the name of their URL; the triage card's one decision form takes the first six too.
+STEPS: dict[str, Step] = {
+    TriageForm.CONSIDER: Step(ReasonForm, services.consider),
+    TriageForm.PLACE: Step(PlaceForm, services.place_on_agenda, for_proposal=True),
+    TriageForm.MERGE: Step(MergeForm, services.merge, for_proposal=True),
+    TriageForm.DEFER: Step(DeferForm, services.defer, for_proposal=True),
+    TriageForm.DECLINE: Step(DeclineForm, services.decline),
+    TriageForm.RESOLVE: Step(ReasonForm, services.resolve),
+    "answered": Step(
+        AnsweredForm, services.mark_answered, permission="proposals.mark_answered", prefixed=False
+    ),
+}
 
 
-def _form_errors(request: HttpRequest, form) -> bool:
-    if form.is_valid():
-        return False
-    for errors in form.errors.values():
-        messages.error(request, " ".join(errors))
-    return True
+def _detail_url(pk: int) -> str:
+    return reverse("proposals:detail", kwargs={"pk": pk})
 
 
 @require_POST
 def decide(request: HttpRequest, pk: int) -> HttpResponse:
     """The triage card's one decision form: dispatch the chosen decision to its service, or show the
     page again with an error summary and the choices kept (permission: proposals.triage)."""
-    try:
-        proposal = _load(request, pk, "proposals.triage")
-    except NeedsSignIn:
-        return redirect_to_login(reverse("proposals:detail", kwargs={"pk": pk}))
+    # A visitor signs in and comes back to the proposal's page, not to this POST-only address.
+    proposal = load_object(
+        request,
+        proposal_queryset(),
+        pk,
+        view="proposals.view_proposal",
+        act="proposals.triage",
+        next_url=_detail_url(pk),
+    )
     form = TriageForm(request.POST, proposal=proposal, targets=TRANSITIONS[ProposalStatus(proposal.status)])
     if form.is_valid():
-        data, by = form.cleaned_data, request.user
-        reason = data["reason"]
-        steps = {
-            TriageForm.CONSIDER: lambda: services.consider(proposal, by, reason),
-            TriageForm.PLACE: lambda: services.place_on_agenda(proposal, data["meeting"], by, reason),
-            TriageForm.RESOLVE: lambda: services.resolve(proposal, by, reason),
-            TriageForm.DEFER: lambda: services.defer(
-                proposal, by, reason, to_meeting=data["to_meeting"], until=data["until"]
-            ),
-            TriageForm.MERGE: lambda: services.merge(proposal, data["survivor"], by, reason),
-            TriageForm.DECLINE: lambda: services.decline(proposal, by, reason),
-        }
+        step = STEPS[form.cleaned_data["decision"]]
         try:
-            steps[data["decision"]]()
+            step.service(proposal, by=request.user, **form.step_arguments())
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, gettext("The proposal has been updated."))
-            return redirect(reverse("proposals:detail", kwargs={"pk": pk}))
+            messages.success(request, str(step.message))
+            return redirect(_detail_url(pk))
     # The page again, with the summary of what to correct and the decision still chosen.
     page = ProposalDetailView()
     page.setup(request, pk=pk)
@@ -278,89 +284,29 @@ def decide(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-def consider(request: HttpRequest, pk: int) -> HttpResponse:
-    def step(proposal):
-        form = ReasonForm(request.POST, prefix="consider")
-        if _form_errors(request, form):
-            return False
-        return services.consider(proposal, request.user, form.cleaned_data["reason"])
-
-    return _act(request, pk, "proposals.triage", step)
-
-
-@require_POST
-def place(request: HttpRequest, pk: int) -> HttpResponse:
-    def step(proposal):
-        form = PlaceForm(request.POST, proposal=proposal, prefix="place")
-        if _form_errors(request, form):
-            return False
-        return services.place_on_agenda(
-            proposal, form.cleaned_data["meeting"], request.user, form.cleaned_data["reason"]
-        )
-
-    return _act(request, pk, "proposals.triage", step)
-
-
-@require_POST
-def merge(request: HttpRequest, pk: int) -> HttpResponse:
-    def step(proposal):
-        form = MergeForm(request.POST, proposal=proposal, prefix="merge")
-        if _form_errors(request, form):
-            return False
-        return services.merge(
-            proposal, form.cleaned_data["survivor"], request.user, form.cleaned_data["reason"]
-        )
-
-    return _act(request, pk, "proposals.triage", step)
-
-
-@require_POST
-def defer(request: HttpRequest, pk: int) -> HttpResponse:
-    def step(proposal):
-        form = DeferForm(request.POST, proposal=proposal, prefix="defer")
-        if _form_errors(request, form):
-            return False
-        data = form.cleaned_data
-        return services.defer(
-            proposal, request.user, data["reason"], to_meeting=data["to_meeting"], until=data["until"]
-        )
-
-    return _act(request, pk, "proposals.triage", step)
-
-
-@require_POST
-def decline(request: HttpRequest, pk: int) -> HttpResponse:
-    def step(proposal):
-        form = DeclineForm(request.POST, prefix="decline")
-        if _form_errors(request, form):
-            return False
-        return services.decline(proposal, request.user, form.cleaned_data["reason"])
-
-    return _act(request, pk, "proposals.triage", step)
-
-
-@require_POST
-def resolve(request: HttpRequest, pk: int) -> HttpResponse:
-    def step(proposal):
-        form = ReasonForm(request.POST, prefix="resolve")
-        if _form_errors(request, form):
-            return False
-        return services.resolve(proposal, request.user, form.cleaned_data["reason"])
-
-    return _act(request, pk, "proposals.triage", step)
-
-
-@require_POST
-def answered(request: HttpRequest, pk: int) -> HttpResponse:
-    def step(proposal):
-        form = AnsweredForm(request.POST)
-        if _form_errors(request, form):
-            return False
-        return services.mark_answered(
-            proposal, request.user, form.cleaned_data["answered"], form.cleaned_data["comment"]
-        )
-
-    return _act(request, pk, "proposals.mark_answered", step)
+def take_step(request: HttpRequest, pk: int, action: str) -> HttpResponse:
+    """One step posted by its own button (STEPS[action]): take it, say what came of it, back to the proposal."""
+    step = STEPS[action]
+    proposal = load_object(
+        request,
+        proposal_queryset(),
+        pk,
+        view="proposals.view_proposal",
+        act=step.permission,
+        next_url=_detail_url(pk),
+    )
+    form = step.form(action, request.POST, proposal)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+    else:
+        try:
+            step.service(proposal, by=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, str(step.message))
+    return redirect(_detail_url(pk))
 
 
 class DeleteView(ObjectAccessMixin, FormView):
@@ -392,10 +338,7 @@ def download_attachment(request: HttpRequest, pk: int) -> HttpResponse:
     attachment = get_object_or_404(
         ProposalAttachment.objects.select_related("proposal", "proposal__forum"), pk=pk
     )
-    try:
-        check_access(request, attachment.proposal, "proposals.view_proposal")
-    except NeedsSignIn:
-        return redirect_to_login(request.get_full_path())
+    check_access(request, attachment.proposal, "proposals.view_proposal")
     response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
     response["Content-Type"] = attachment.content_type
     response["Cache-Control"] = "private, no-store"

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 
 from proposals import participation
 from proposals.models import Comment, ConsultationForm, ConsultationRecord, Support
+from proposals.views.participation import participation_context
 from tests.proposals.participation.conftest import make_proposal, make_record
 
 pytestmark = pytest.mark.django_db
@@ -209,7 +210,7 @@ def test_participation_context_in_constant_queries(world, rf, django_assert_num_
             request.user = world["people"][role]
             request.user.__dict__.pop("_current_forum_ids", None)  # membership cache: count it too
             with django_assert_num_queries(4 if role == "admin_contact" else 3):
-                context = participation.participation_context(request, proposal)
+                context = participation_context(request, proposal)
             assert len(context["comments"]) == expected_comments
             assert context["support_count"] == 1
             assert context["user_supports"] is (role == "admin_contact")

@@ -1,0 +1,77 @@
+"""A meeting's minutes: written item by item, then sent for review, approved and published."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.generic import TemplateView
+
+from .. import services
+from ..forms import MinutesItemForm
+from ..models import MinutesStatus
+from .access import ObjectAccessMixin, load_object
+from .meetings import MEETINGS, report_errors
+
+
+class MinutesEditView(ObjectAccessMixin, TemplateView):
+    """The minutes, item by item: discussion, decisions, who does what by when."""
+
+    model_queryset = MEETINGS
+    view_permission = "core.view_meeting"
+    permission_required = "core.change_meeting"
+    template_name = "core/minutes_form.html"
+
+    def get_forms(self, data=None) -> list[MinutesItemForm]:
+        forms = [
+            MinutesItemForm(data, instance=item, prefix=f"item-{item.pk}", user=self.request.user)
+            for item in self.object.agenda_items.all()
+        ]
+        # Every item has the same fields: each label names its item, so a screen reader's list of fields
+        # tells "Decision, 2. Budget" from "Decision, 3. Reading aloud".
+        for number, form in enumerate(forms, start=1):
+            form.label_context = f"{number}. {form.instance.title}"
+        return forms
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.setdefault("forms", self.get_forms())
+        context["meeting"] = self.object
+        context["locked"] = services.minutes_locked(self.object)
+        return context
+
+    def post(self, request, *args, **kwargs):
+        if services.minutes_locked(self.object):
+            messages.error(request, _("Approved minutes cannot be changed."))
+            return redirect(self.object)
+        forms = self.get_forms(request.POST)
+        if not all(form.is_valid() for form in forms):
+            return self.render_to_response(self.get_context_data(forms=forms))
+        changed = [form.save(commit=False) for form in forms if form.has_changed()]
+        try:
+            services.save_minutes(self.object, changed, by=request.user)
+        except ValidationError as error:
+            report_errors(request, error)
+        else:
+            messages.success(request, _("The minutes have been saved."))
+        return redirect(self.object)
+
+
+@require_POST
+def move_minutes(request: HttpRequest, pk: int) -> HttpResponse:
+    """Send for review, back to draft, approve or publish (permission: core.change_meeting)."""
+    meeting = load_object(request, MEETINGS, pk, view="core.view_meeting", act="core.change_meeting")
+    target = request.POST.get("target", "")
+    if target not in MinutesStatus.values:
+        messages.error(request, _("Choose what to do with the minutes."))
+        return redirect(meeting)
+    try:
+        services.move_minutes(meeting, target, by=request.user)
+    except ValidationError as error:
+        report_errors(request, error)
+    else:
+        messages.success(
+            request, _("The minutes are now: %(status)s.") % {"status": meeting.get_minutes_status_display()}
+        )
+    return redirect(meeting)
