@@ -47,7 +47,8 @@ rm -rf "$compose_dir"
 
 say "Tests (PostgreSQL, Redis, a real Celery worker, Chromium)"
 set +e
-"$VENV/bin/pytest" "$@"
+# Both cores; the integration tests (one xdist_group, tests/conftest.py) stay together on one worker.
+"$VENV/bin/pytest" -n 2 --dist loadgroup "$@"
 status=$?
 set -e
 [ "$status" = 0 ] || die "Tests failed (pytest exit $status)."
