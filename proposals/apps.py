@@ -9,10 +9,12 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("Proposals")
 
     def ready(self) -> None:
-        from core.sections import register_meeting_section
+        from core.sections import register_meeting_section, register_navigation_link
 
         from .sections import meeting_proposals_section
 
+        register_navigation_link("triage", "proposals.triage")
+        register_navigation_link("consultation_log", "proposals.view_consultation_log")
         register_meeting_section(
             "proposals/includes/meeting_proposals.html", meeting_proposals_section, order=30
         )
