@@ -4,6 +4,8 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
+from .sections import navigation_permissions
+
 
 def portal(request: HttpRequest) -> dict:
     """The language switcher: the same page in each UI language."""
@@ -15,22 +17,13 @@ def portal(request: HttpRequest) -> dict:
     return {"portal_languages": languages}
 
 
-# Links of the main navigation shown only to some roles. Checked with the rule set alone: a refused
-# `perms.x` in a template would fall through to Django's model backend and cost two queries per page.
-NAVIGATION_PERMISSIONS = {
-    "triage": "proposals.triage",
-    "consultation_log": "proposals.view_consultation_log",
-    "commitments": "dialogues.view_commitment_list",
-    "dashboard": "followup.view_dashboard",
-    "department": "followup.view_department",
-    "cycles": "followup.manage_cycles",
-    "grants": "followup.view_grants",
-    "reports": "reports.view_reports",
-}
-
-
 def navigation(request: HttpRequest) -> dict:
+    """The links each app registered (core.sections.register_navigation_link) that this person may see.
+
+    Checked with the rule set alone: a refused `perms.x` in a template would fall through to Django's
+    model backend and cost two queries per page.
+    """
     user = getattr(request, "user", None)
     if user is None:
         return {"nav": {}}
-    return {"nav": {key: rules.has_perm(name, user) for key, name in NAVIGATION_PERMISSIONS.items()}}
+    return {"nav": {key: rules.has_perm(name, user) for key, name in navigation_permissions().items()}}

@@ -50,15 +50,15 @@ VERSION_KEY = "pages:data-version"
 NONCE_MARK = "\ue010csp-nonce\ue011"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 # Tables written on the way that change no page: sessions (every request refreshes its own), the mail outbox,
-# the access log, reminders sent, the beat schedule, the admin's log, and the page cache's own pending bumps.
-# Historical tables are not left out: they are written beside their model's table, in the same transaction,
-# which bumps once whatever it writes; and a page may show history.
+# the access log, the beat schedule, the admin's log, and the page cache's own pending bumps; other apps add
+# theirs (e.g. reminders sent) with ignore_writes_to(). Historical tables are not left out: they are written
+# beside their model's table, in the same transaction, which bumps once whatever it writes; and a page may
+# show history.
 IGNORED_MODELS = {
     "sessions.session",
     "core.outgoingmail",
     "core.accesslogentry",
     "core.pendingpagecachebump",
-    "followup.stalereminder",
     "django_celery_beat.periodictask",
     "django_celery_beat.periodictasks",
     "django_celery_beat.crontabschedule",
@@ -230,6 +230,12 @@ def written_tables(sql) -> set[str]:
     for statement in sql.split(";") if ";" in sql else (sql,):
         tables |= _statement_tables(statement)
     return tables
+
+
+def ignore_writes_to(label: str) -> None:
+    """Writes to this model's table (`app_label.modelname`) change no page; called from an app's ready()."""
+    IGNORED_MODELS.add(label.lower())
+    _ignored_tables.cache_clear()
 
 
 @functools.cache

@@ -1,4 +1,4 @@
-"""Extension points through which tier apps add what only they have to the shared pages.
+"""Extension points through which tier apps add what only they have to the shared pages and the navigation.
 
 The shared app imports none of the tier apps; each tier app registers its sections here from its
 AppConfig.ready(). A section is a template and a function that returns its context (or None to hide it).
@@ -91,6 +91,20 @@ def object_links(kind: str, request: HttpRequest, objects: list) -> dict[int, li
         for pk, entries in links(request, objects).items():
             found.setdefault(pk, []).extend(entries)
     return found
+
+
+# Links of the main navigation (templates/base.html reads `nav.<key>`) that only some roles see:
+# each app names the permission that shows its links.
+_navigation_permissions: dict[str, str] = {}
+
+
+def register_navigation_link(key: str, permission: str) -> None:
+    """`nav.<key>` is true in every template for those who have `permission`."""
+    _navigation_permissions[key] = permission
+
+
+def navigation_permissions() -> dict[str, str]:
+    return dict(_navigation_permissions)
 
 
 def _render(

@@ -7,10 +7,15 @@ class DialoguesConfig(AppConfig):
     verbose_name = _("Dialogue")
 
     def ready(self) -> None:
-        from core.sections import register_agenda_item_section, register_meeting_section
+        from core.sections import (
+            register_agenda_item_section,
+            register_meeting_section,
+            register_navigation_link,
+        )
 
         from .sections import agenda_item_commitments_section, commitments_section, feedback_section
 
+        register_navigation_link("commitments", "dialogues.view_commitment_list")
         register_meeting_section("dialogues/includes/meeting_feedback.html", feedback_section, order=40)
         register_meeting_section("dialogues/includes/meeting_commitments.html", commitments_section, order=50)
         register_agenda_item_section(

@@ -8,11 +8,19 @@ class FollowupConfig(AppConfig):
 
     def ready(self) -> None:
         from core.history import register_translated
+        from core.pagecache import ignore_writes_to
+        from core.sections import register_navigation_link
 
         from . import rules  # noqa: F401  (registers the follow-up permissions)
         from .sections import register as register_sections
 
         register_sections()
+        register_navigation_link("dashboard", "followup.view_dashboard")
+        register_navigation_link("department", "followup.view_department")
+        register_navigation_link("cycles", "followup.manage_cycles")
+        register_navigation_link("grants", "followup.view_grants")
+        # A reminder sent changes no page.
+        ignore_writes_to("followup.stalereminder")
 
         from .models import Action, Cycle, Goal, Indicator
 

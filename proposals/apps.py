@@ -9,6 +9,10 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("Proposals")
 
     def ready(self) -> None:
+        from core.sections import register_navigation_link
+
         from .sections import register as register_sections
 
+        register_navigation_link("triage", "proposals.triage")
+        register_navigation_link("consultation_log", "proposals.view_consultation_log")
         register_sections()

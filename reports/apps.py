@@ -9,4 +9,8 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self) -> None:
+        from core.sections import register_navigation_link
+
         from . import rules  # noqa: F401  (registers the report permissions)
+
+        register_navigation_link("reports", "reports.view_reports")
