@@ -3,10 +3,9 @@ form, and marking an answer received at a meeting.
 """
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -19,7 +18,7 @@ from core.forms import writer_language
 from core.models import Forum, Meeting, Role
 from core.sections import object_sections
 from core.session_timing import RestoreKeptPostMixin
-from core.views.access import NeedsSignIn, check_access
+from core.views.access import ObjectAccessMixin, load_object
 
 from . import services
 from .forms import AnswerForm, CommitmentForm, FilterForm
@@ -27,50 +26,27 @@ from .history import history_entries
 from .models import Commitment
 
 
-class SeeThenActMixin(PermissionRequiredMixin):
-    """404 for an object the person may not know of, sign-in for visitors, 403 where they may see but not act."""
-
-    view_permission: str
-
-    def get_permission_object(self):
-        return self.object_for_permission
-
-    def has_permission(self) -> bool:
-        obj = self.get_permission_object()
-        try:
-            # The shared rule: 404 for the signed-in who may not know of it, sign-in for visitors.
-            check_access(self.request, obj, self.view_permission)
-        except NeedsSignIn:
-            return False
-        return self.request.user.has_perms(self.get_permission_required(), obj)
-
-
-class CommitmentMixin(SeeThenActMixin):
+class CommitmentMixin(ObjectAccessMixin):
     view_permission = "dialogues.view_commitment"
-
-    @cached_property
-    def object_for_permission(self) -> Commitment:
-        return get_object_or_404(Commitment.objects.with_related(), pk=self.kwargs["pk"])
+    model_queryset = Commitment.objects.with_related()
 
     def get_object(self, queryset=None) -> Commitment:
-        return self.object_for_permission
+        return self.object
 
 
-class CommitmentCreateView(SeeThenActMixin, RestoreKeptPostMixin, FormView):
+class CommitmentCreateView(ObjectAccessMixin, RestoreKeptPostMixin, FormView):
     """A coordinator lifts an issue from one of the meeting's agenda items to a department."""
 
-    permission_required = "dialogues.add_commitment"
     view_permission = "core.view_meeting"
+    permission_required = "dialogues.add_commitment"
+    model_queryset = Meeting.objects.select_related("forum")
+    lookup_kwarg = "meeting_pk"
     form_class = CommitmentForm
     template_name = "dialogues/commitment_form.html"
 
-    @cached_property
-    def object_for_permission(self) -> Meeting:
-        return get_object_or_404(Meeting.objects.select_related("forum"), pk=self.kwargs["meeting_pk"])
-
     @property
     def meeting(self) -> Meeting:
-        return self.object_for_permission
+        return self.object
 
     def get_form_kwargs(self) -> dict:
         return {**super().get_form_kwargs(), "meeting": self.meeting, "user": self.request.user}
@@ -221,14 +197,15 @@ def _safe_next(request: HttpRequest, default: str) -> str:
 
 
 @require_POST
-@login_required
 def commitment_received(request: HttpRequest, pk: int) -> HttpResponse:
     """A coordinator marks an answer received at a meeting of the forum (from the meeting's page)."""
-    commitment = get_object_or_404(Commitment.objects.with_related(), pk=pk)
-    if not request.user.has_perm("dialogues.view_commitment", commitment):
-        raise Http404
-    if not request.user.has_perm("dialogues.mark_received", commitment):
-        raise PermissionDenied
+    commitment = load_object(
+        request,
+        Commitment.objects.with_related(),
+        pk,
+        view="dialogues.view_commitment",
+        act="dialogues.mark_received",
+    )
     meeting_pk = request.POST.get("meeting", "")
     meeting = (
         Meeting.objects.select_related("forum").filter(pk=meeting_pk).first()

@@ -1,14 +1,14 @@
 import rules
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import FormView, ListView, UpdateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.models import Forum, Tier
+from core.views.access import ObjectAccessMixin
 
 from .forms import CloseForm, MandateForm, WorkingGroupForm
 from .models import Mandate
@@ -50,23 +50,20 @@ class WorkingGroupCreateView(PermissionRequiredMixin, FormView):
         return HttpResponseRedirect(reverse("core:forum_detail", kwargs={"slug": forum.slug}))
 
 
-class WorkingGroupMixin(PermissionRequiredMixin):
+class WorkingGroupMixin(ObjectAccessMixin):
     """The working group named in the URL: 404 for another tier or a group the person may not see."""
 
-    def get_forum(self) -> Forum:
-        if not hasattr(self, "_forum"):
-            forum = get_object_or_404(
-                Forum.objects.select_related("mandate"), slug=self.kwargs["slug"], tier=Tier.WORKING_GROUP
-            )
-            user = self.request.user
-            # Visitors are sent to sign in (the permission check below); others must not learn it exists.
-            if user.is_authenticated and not user.has_perm("core.view_forum", forum):
-                raise Http404
-            self._forum = forum
-        return self._forum
+    view_permission = "core.view_forum"
+    model_queryset = Forum.objects.select_related("mandate").filter(tier=Tier.WORKING_GROUP)
+    lookup_kwarg = lookup_field = "slug"
 
-    def get_permission_object(self) -> Forum:
-        return self.get_forum()
+    def get_access_object(self) -> Forum:
+        # Kept apart: UpdateView's get() and post() replace self.object with the mandate.
+        self.forum = self.object
+        return self.forum
+
+    def get_forum(self) -> Forum:
+        return self.forum
 
     def get_mandate(self) -> Mandate | None:
         return getattr(self.get_forum(), "mandate", None)

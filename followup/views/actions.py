@@ -4,7 +4,6 @@ and changing actions, and progress updates by the responsible party.
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -19,7 +18,7 @@ from core.forms import writer_language
 from core.models import AgendaItem
 from core.pagecache import cached_get
 from core.session_timing import RestoreKeptPostMixin
-from core.views.access import NeedsSignIn, ObjectAccessMixin, check_access
+from core.views.access import ObjectAccessMixin, check_access
 from dialogues.models import Commitment
 from proposals.models import Proposal
 
@@ -352,10 +351,7 @@ class ProgressUpdateView(ObjectAccessMixin, RestoreKeptPostMixin, FormView):
 def download_update_file(request: HttpRequest, pk: int) -> HttpResponse:
     """An update's attachment, for those who may see the action (permission: followup.view_action)."""
     update = get_object_or_404(ProgressUpdate.objects.select_related("action"), pk=pk)
-    try:
-        check_access(request, update.action, "followup.view_action")
-    except NeedsSignIn:
-        return redirect_to_login(request.get_full_path())
+    check_access(request, update.action, "followup.view_action")
     if not update.file:
         raise Http404
     response = FileResponse(update.file.open("rb"), as_attachment=True, filename=update.file_name)
