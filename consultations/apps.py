@@ -7,7 +7,7 @@ class ConsultationsConfig(AppConfig):
     verbose_name = _("Consultation")
 
     def ready(self) -> None:
-        from core.sections import register_meeting_section
+        from core.plumbing.sections import register_meeting_section
 
         from .sections import dialogue_section
 

@@ -7,9 +7,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Organisation and meetings")
 
     def ready(self) -> None:
-        from . import auth, pagecache  # noqa: F401 (auth connects the sign-in signals)
+        from . import auth  # noqa: F401 (auth connects the sign-in signals)
         from .history import register_translated
         from .models import Forum, Meeting
+        from .plumbing import pagecache
 
         pagecache.connect_signals()
 

@@ -4,7 +4,7 @@ from django.http import HttpRequest
 from django.urls import translate_url
 from django.utils.translation import get_language_info
 
-from .sections import navigation_permissions
+from .plumbing.sections import navigation_permissions
 
 
 def portal(request: HttpRequest) -> dict:
@@ -18,7 +18,7 @@ def portal(request: HttpRequest) -> dict:
 
 
 def navigation(request: HttpRequest) -> dict:
-    """The links each app registered (core.sections.register_navigation_link) that this person may see.
+    """The links each app registered (core.plumbing.sections.register_navigation_link) that this person may see.
 
     Checked with the rule set alone: a refused `perms.x` in a template would fall through to Django's
     model backend and cost two queries per page.

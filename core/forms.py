@@ -23,8 +23,8 @@ from .models import (
     User,
     active_content_language,
 )
-from .richtext import sanitise
-from .uploads import validate_attachment
+from .plumbing.richtext import sanitise
+from .plumbing.uploads import validate_attachment
 
 
 class SignupForm(AllauthSignupForm):

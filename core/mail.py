@@ -25,8 +25,8 @@ from django.core.mail.utils import DNS_NAME
 from django.db import DatabaseError, connection, transaction
 from django.utils import timezone
 
-from .broker import hand_over
 from .models import OutgoingMail
+from .plumbing.broker import hand_over
 
 logger = logging.getLogger(__name__)
 

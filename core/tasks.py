@@ -10,8 +10,8 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from . import mail
-from .broker import hand_over
 from .models import OutgoingMail
+from .plumbing.broker import hand_over
 
 logger = logging.getLogger(__name__)
 

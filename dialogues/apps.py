@@ -7,7 +7,7 @@ class DialoguesConfig(AppConfig):
     verbose_name = _("Dialogue")
 
     def ready(self) -> None:
-        from core.sections import (
+        from core.plumbing.sections import (
             register_agenda_item_section,
             register_meeting_section,
             register_navigation_link,

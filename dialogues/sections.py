@@ -1,5 +1,5 @@
 """What the dialogue tier adds to a meeting's page: the feedback from the administration, and the
-commitments lifted at the meeting. Registered with core.sections from DialoguesConfig.ready().
+commitments lifted at the meeting. Registered with core.plumbing.sections from DialoguesConfig.ready().
 """
 
 from django.http import HttpRequest

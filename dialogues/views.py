@@ -16,7 +16,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from core.forms import writer_language
 from core.models import Forum, Meeting, Role
-from core.sections import object_sections
+from core.plumbing.sections import object_sections
 from core.session_timing import RestoreKeptPostMixin
 from core.views.access import ObjectAccessMixin, load_object
 

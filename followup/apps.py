@@ -8,8 +8,8 @@ class FollowupConfig(AppConfig):
 
     def ready(self) -> None:
         from core.history import register_translated
-        from core.pagecache import ignore_writes_to
-        from core.sections import register_navigation_link
+        from core.plumbing.pagecache import ignore_writes_to
+        from core.plumbing.sections import register_navigation_link
 
         from . import rules  # noqa: F401  (registers the follow-up permissions)
         from .sections import register as register_sections

@@ -1,9 +1,9 @@
-"""The action register as CSV and XLSX (core.spreadsheets, which writes no cell a spreadsheet would run)."""
+"""The action register as CSV and XLSX (core.plumbing.spreadsheets, which writes no cell a spreadsheet would run)."""
 
 from django.conf import settings
 from django.utils.translation import gettext, pgettext
 
-from core.spreadsheets import csv_bytes, xlsx_bytes
+from core.plumbing.spreadsheets import csv_bytes, xlsx_bytes
 
 from .models import Action
 

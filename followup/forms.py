@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput, content_language_field
 from core.models import Department, NationalMinority, Role, User
-from core.uploads import validate_attachment
+from core.plumbing.uploads import validate_attachment
 
 from .models import (
     Action,

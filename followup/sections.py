@@ -1,5 +1,5 @@
 """The golden thread, seen from the other side: the actions a proposal, a meeting or a commitment gave
-rise to, shown on their pages. Registered with core.sections from FollowupConfig.ready().
+rise to, shown on their pages. Registered with core.plumbing.sections from FollowupConfig.ready().
 """
 
 import rules
@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext
 
 from core.models import Meeting, MeetingStatus
-from core.sections import register_meeting_section, register_object_links, register_object_section
+from core.plumbing.sections import register_meeting_section, register_object_links, register_object_section
 
 from .models import Action
 

@@ -104,7 +104,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "core.pagecache.BumpOnWriteMiddleware",
+    "core.plumbing.pagecache.BumpOnWriteMiddleware",
     "csp.middleware.CSPMiddleware",
     "haninge_portal.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -178,7 +178,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 
 # Two caches. "default" is in PostgreSQL: what signing in needs (allauth's rate limits, the record of
 # authenticator codes already used) works with Redis down, and the limits still count. "shared" is Redis,
-# which every web host shares: whole pages (core/pagecache.py), and sessions with SESSION_STORE=cached_db.
+# which every web host shares: whole pages (core/plumbing/pagecache.py), and sessions with SESSION_STORE=cached_db.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
@@ -198,7 +198,7 @@ CACHES = {
     ),
 }
 
-# Whole pages people open most are kept in the cache this long (core/pagecache.py); 0 turns that off.
+# Whole pages people open most are kept in the cache this long (core/plumbing/pagecache.py); 0 turns that off.
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 
 # Sessions live in the database so that signing in never depends on Redis being up. SESSION_STORE=cached_db
@@ -456,7 +456,7 @@ REPORT_LANGUAGES = ["sv", "fi"]
 # An unfinished action without a progress update for this many days is flagged and its owner reminded.
 ACTION_STALE_DAYS = env_int("ACTION_STALE_DAYS", 90)
 
-# --- Uploads: bounded work per request (core/uploads.py) ---------------------------------------------
+# --- Uploads: bounded work per request (core/plumbing/uploads.py) ---------------------------------------------
 # The most one request may make a worker allocate beyond the upload itself, whatever the file declares;
 # the limits below keep checking an attachment well under it (tests/core/test_upload_bombs.py measures it).
 UPLOAD_WORK_MAX_BYTES = 64 * 1024 * 1024

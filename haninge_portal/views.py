@@ -14,7 +14,7 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
 from core.models import Meeting, Role, User
-from core.pagecache import cached_get
+from core.plumbing.pagecache import cached_get
 from dialogues.services import open_commitments_for
 from followup.models import Action, Cycle
 from proposals.models import Proposal

@@ -9,7 +9,7 @@ class ProposalsConfig(AppConfig):
     verbose_name = _("Proposals")
 
     def ready(self) -> None:
-        from core.sections import register_navigation_link
+        from core.plumbing.sections import register_navigation_link
 
         from .sections import register as register_sections
 

@@ -10,7 +10,7 @@ from django.utils.translation import pgettext_lazy
 
 from core.forms import DateInput, content_language_field, writer_language
 from core.models import Department, Forum, Meeting, MeetingStatus, NationalMinority, User
-from core.uploads import validate_attachment
+from core.plumbing.uploads import validate_attachment
 
 from . import participation
 from .models import ConsultationRecord, ContentLanguage, Proposal, ProposalStatus

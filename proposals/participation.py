@@ -13,7 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.models import AgendaItem, Meeting, User
-from core.spreadsheets import csv_bytes, xlsx_bytes
+from core.plumbing.spreadsheets import csv_bytes, xlsx_bytes
 
 from .models import Comment, ConsultationForm, ConsultationRecord, Proposal, Support
 

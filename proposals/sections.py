@@ -1,6 +1,6 @@
 """What proposals add to a meeting's page: which agenda items came from a proposal, and by whom; per agenda
 item, the consultation records (lag 2009:724 §5), and for coordinators one control to record one on any item.
-Registered with core.sections from ProposalsConfig.ready().
+Registered with core.plumbing.sections from ProposalsConfig.ready().
 """
 
 from django.http import HttpRequest
@@ -49,7 +49,7 @@ def consultations_section(request: HttpRequest, meeting: Meeting) -> dict | None
 
 
 def register() -> None:
-    from core.sections import register_meeting_section
+    from core.plumbing.sections import register_meeting_section
 
     register_meeting_section("proposals/includes/meeting_proposals.html", meeting_proposals_section, order=30)
     register_meeting_section(

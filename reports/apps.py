@@ -9,7 +9,7 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self) -> None:
-        from core.sections import register_navigation_link
+        from core.plumbing.sections import register_navigation_link
 
         from . import rules  # noqa: F401  (registers the report permissions)
 

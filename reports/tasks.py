@@ -25,8 +25,8 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 
-from core.broker import hand_over
 from core.models import Role, User
+from core.plumbing.broker import hand_over
 from core.services import notify
 
 from .content import collect

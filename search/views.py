@@ -3,7 +3,7 @@
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from core.pagecache import cached_get
+from core.plumbing.pagecache import cached_get
 
 from .forms import SearchForm
 from .queries import search

@@ -1,4 +1,4 @@
-"""The page cache (core/pagecache.py) against the real Redis: a page is served again from the cache, and
+"""The page cache (core/plumbing/pagecache.py) against the real Redis: a page is served again from the cache, and
 nobody sees a stale page after a change, the person who made it least of all; each session sees only its
 own pages; a waiting message is never lost; a page is still served when Redis is down."""
 
@@ -12,7 +12,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from core import pagecache
+from core.plumbing import pagecache
 from followup.models import ActionStatus
 from tests.factories import ActionFactory, CycleFactory
 

@@ -14,8 +14,9 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from core import pagecache, tasks
+from core import tasks
 from core.models import Membership, PendingPageCacheBump
+from core.plumbing import pagecache
 from followup.models import Action, ActionStatus
 from haninge_portal.db_router import PrimaryReplicaRouter, ReplicaReadsMiddleware
 from tests.factories import ActionFactory, CycleFactory, MembershipFactory

@@ -1,4 +1,4 @@
-"""Every CSV and XLSX the portal hands out is written by core.spreadsheets, and no cell of it runs as a formula.
+"""Every CSV and XLSX the portal hands out is written by core.plumbing.spreadsheets, and no cell of it runs as a formula.
 
 The exports are found, not listed by hand: URL patterns whose name or route says "export" or whose view's
 code speaks of CSV or Excel, and every URL of the permission matrix whose answer (as a role allowed to
@@ -23,7 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
-from core.spreadsheets import csv_bytes, xlsx_bytes
+from core.plumbing.spreadsheets import csv_bytes, xlsx_bytes
 from proposals.models import ConsultationForm, ConsultationRecord, Proposal
 from tests.factories import (
     ActionFactory,
@@ -325,7 +325,7 @@ def test_only_core_spreadsheets_writes_spreadsheets():
     offenders = []
     for package in sorted(p for p in base.iterdir() if (p / "__init__.py").exists() and p.name != "tests"):
         for path in package.rglob("*.py"):
-            if path == base / "core" / "spreadsheets.py" or "migrations" in path.parts:
+            if path == base / "core" / "plumbing" / "spreadsheets.py" or "migrations" in path.parts:
                 continue
             for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
                 if isinstance(node, ast.Import):
@@ -335,4 +335,4 @@ def test_only_core_spreadsheets_writes_spreadsheets():
                 else:
                     continue
                 offenders += [f"{path.relative_to(base)}: {n}" for n in names if n.split(".")[0] in libraries]
-    assert not offenders, f"write spreadsheets through core.spreadsheets: {offenders}"
+    assert not offenders, f"write spreadsheets through core.plumbing.spreadsheets: {offenders}"

@@ -7,7 +7,7 @@ class WorkinggroupsConfig(AppConfig):
     verbose_name = _("Working groups")
 
     def ready(self) -> None:
-        from core.sections import register_forum_section
+        from core.plumbing.sections import register_forum_section
 
         from .sections import mandate_section
 

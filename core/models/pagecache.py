@@ -1,4 +1,4 @@
-"""What the page cache (core/pagecache.py) keeps in PostgreSQL while Redis refuses it."""
+"""What the page cache (core/plumbing/pagecache.py) keeps in PostgreSQL while Redis refuses it."""
 
 import uuid
 
@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class PendingPageCacheBump(models.Model):
-    """Page cache version bumps that Redis refused (core/pagecache.py); no stored page is served until applied.
+    """Page cache version bumps that Redis refused (core/plumbing/pagecache.py); no stored page is served until applied.
 
     At most one row: every refused bump counts on it, and the next cached page bumps and clears it.
     """

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
-from core.pagecache import cached_get, cached_page
+from core.plumbing.pagecache import cached_get, cached_page
 
 from ..ical import calendar_for
 from ..models import Meeting, MeetingStatus, User, new_feed_token

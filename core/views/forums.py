@@ -6,8 +6,8 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from ..models import SEES_EVERY_MEETING, AccessLogEntry, Forum, Meeting, MeetingStatus, Membership, Tier
+from ..plumbing.sections import forum_sections
 from ..privacy import log_access
-from ..sections import forum_sections
 from .access import ObjectAccessMixin
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 
-from core.pagecache import cached_get
+from core.plumbing.pagecache import cached_get
 
 from .. import services
 from ..forms import CancelMeetingForm, MeetingForm
@@ -30,7 +30,7 @@ from ..models import (
     MeetingStatus,
     MinutesStatus,
 )
-from ..sections import meeting_sections
+from ..plumbing.sections import meeting_sections
 from .access import ObjectAccessMixin, load_object
 
 MEETINGS = Meeting.objects.select_related("forum", "forum__minority")

@@ -16,7 +16,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from core.forms import writer_language
 from core.models import AgendaItem
-from core.pagecache import cached_get
+from core.plumbing.pagecache import cached_get
 from core.session_timing import RestoreKeptPostMixin
 from core.views.access import ObjectAccessMixin, check_access
 from dialogues.models import Commitment

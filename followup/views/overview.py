@@ -9,7 +9,7 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.models import Department, NationalMinority
-from core.pagecache import cached_get
+from core.plumbing.pagecache import cached_get
 from dialogues.models import Commitment, CommitmentStatus
 
 from .. import dashboard

@@ -20,8 +20,8 @@ from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from core.pagecache import cached_get
-from core.sections import agenda_item_sections, object_links, object_sections
+from core.plumbing.pagecache import cached_get
+from core.plumbing.sections import agenda_item_sections, object_links, object_sections
 from core.session_timing import RestoreKeptPostMixin
 from core.views.access import ObjectAccessMixin, check_access, load_object
 

@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from core.models import MinutesStatus
-from core.richtext import sanitise
+from core.plumbing.richtext import sanitise
 from tests.browser.conftest import assert_accessible
 from tests.factories import ActionFactory
 from tests.search.helpers import item_in, meeting_in, proposal_in

@@ -13,7 +13,7 @@ from django.utils import timezone
 from consultations.sections import dialogue_section
 from consultations.selectors import dialogue_since_previous_consultation, months_before
 from core.models import MeetingStatus, Tier
-from core.sections import meeting_sections
+from core.plumbing.sections import meeting_sections
 from tests.factories import AgendaItemFactory, ForumFactory, MeetingFactory, MinorityFactory
 
 TEMPLATE = "consultations/includes/dialogue_section.html"

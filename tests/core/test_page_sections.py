@@ -1,4 +1,4 @@
-"""Every page section registered with core.sections renders for every role without template debris.
+"""Every page section registered with core.plumbing.sections renders for every role without template debris.
 
 A section's context is a dict, and Django's template lookup falls back from `section["items"]` to the
 bound `dict.items` when the key is missing: a select whose every option read "." sat on every proposal
@@ -13,9 +13,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from core import sections as registry
 from core.models import ForumRole, Meeting, MeetingStatus, MinutesStatus, Tier
-from core.sections import SectionContext
+from core.plumbing import sections as registry
+from core.plumbing.sections import SectionContext
 from dialogues.services import answer_commitment, create_commitment
 from proposals import services as proposal_services
 from tests.conftest import ROLES

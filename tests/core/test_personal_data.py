@@ -228,7 +228,7 @@ def test_the_access_log_does_not_make_cached_pages_stale(
 ):
     from django.core.cache import cache
 
-    from core import pagecache
+    from core.plumbing import pagecache
 
     client = client_for("coordinator")
     client.get(reverse("home"))

@@ -1,4 +1,4 @@
-"""Checking an upload is bounded work whatever the file declares about itself (core/uploads.py).
+"""Checking an upload is bounded work whatever the file declares about itself (core/plumbing/uploads.py).
 
 A docx whose member is 1000 MiB of zeros (about 1 MB packed) and a PNG declaring 30000 × 30000 pixels are
 posted to every upload field of the portal, through the real views, as the role allowed to post there: each
@@ -29,9 +29,9 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from PIL import Image
 
-from core import uploads
 from core.models import Attachment
-from core.uploads import validate_attachment
+from core.plumbing import uploads
+from core.plumbing.uploads import validate_attachment
 from followup.models import ProgressUpdate
 from proposals.models import Proposal, ProposalAttachment
 from tests.factories import ActionFactory

@@ -1,5 +1,5 @@
 """The dialogue tier's sections of a meeting's page: feedback from the administration, and the
-commitments lifted at the meeting. Tested through core.sections, without the meeting page itself.
+commitments lifted at the meeting. Tested through core.plumbing.sections, without the meeting page itself.
 """
 
 import datetime as dt
@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.models import MeetingStatus
-from core.sections import meeting_sections
+from core.plumbing.sections import meeting_sections
 from dialogues import services
 from dialogues.sections import commitments_section, feedback_section
 from tests.dialogues.factories import CommitmentFactory

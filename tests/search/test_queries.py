@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from core.models import MinutesStatus
-from core.richtext import sanitise
+from core.plumbing.richtext import sanitise
 from tests.factories import ActionFactory
 from tests.search.helpers import item_in, meeting_in, proposal_in
 

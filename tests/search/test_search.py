@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from core.models import MeetingStatus, MinutesStatus
-from core.richtext import sanitise
+from core.plumbing.richtext import sanitise
 from followup.models import ActionStatus
 from search import queries
 from search.forms import MAX_LENGTH

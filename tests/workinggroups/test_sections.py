@@ -9,7 +9,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils import timezone
 
-from core.sections import forum_sections
+from core.plumbing.sections import forum_sections
 from tests.workinggroups.factories import working_group_of
 from workinggroups.services import close_working_group
 

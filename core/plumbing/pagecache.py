@@ -40,7 +40,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 
-from .models import PendingPageCacheBump
+from ..models import PendingPageCacheBump
 
 logger = logging.getLogger(__name__)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.http import HttpRequest
 
-from .models import AgendaItem, Forum, Meeting
+from ..models import AgendaItem, Forum, Meeting
 
 
 @dataclass(frozen=True)
