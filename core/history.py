@@ -14,6 +14,15 @@ def register_translated(model: type[models.Model]) -> None:
     simple_history.register(model, app=model._meta.app_label)
 
 
+def stamp(instance: models.Model, *, by=None, reason: str = "") -> models.Model:
+    """Who makes the next save and why: kept on the historical record django-simple-history writes."""
+    if by is not None:
+        instance._history_user = by  # type: ignore[attr-defined]
+    if reason:
+        instance._change_reason = reason  # type: ignore[attr-defined]
+    return instance
+
+
 def _lower_first(text: str) -> str:
     """A state shown inside a sentence ("Närvaro: Aino anmält förhinder"): its first letter small."""
     return text[:1].lower() + text[1:]

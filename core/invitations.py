@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from .history import stamp
 from .models import (
     Invitation,
     InvitationStatus,
@@ -109,8 +110,8 @@ def _grant(invitation: Invitation, user: User) -> None:
                 else None,
                 nominated_by=invitation.nominated_by,
             )
-            membership._history_user = invitation.invited_by
-            membership._change_reason = "invitation accepted"
+            stamp(membership, by=invitation.invited_by)
+            stamp(membership, reason="invitation accepted")
             membership.save()
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user

@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from .history import stamp
 from .ical import calendar_for
 from .models import (
     RSVP,
@@ -77,9 +78,9 @@ def add_agenda_item(meeting: Meeting, item: AgendaItem, by: User | None) -> Agen
         for later in items:
             if later.position >= closing.position:
                 later.position += 1
-                later._history_user = by
+                stamp(later, by=by)
                 later.save(update_fields=["position"])
-    item._history_user = by
+    stamp(item, by=by)
     item.save()
     return item
 
@@ -96,7 +97,7 @@ def update_agenda_item(item: AgendaItem, by: User) -> AgendaItem:
     """Save what a coordinator changed in an item; its place is changed only by moving it."""
     _lock_agenda(item.meeting)
     _keep_places([item])
-    item._history_user = by
+    stamp(item, by=by)
     item.save()
     return item
 
@@ -116,7 +117,7 @@ def move_agenda_item(item: AgendaItem, direction: str, by: User) -> None:
     for position, each in enumerate(items, start=1):
         if each.position != position:
             each.position = position
-            each._history_user = by
+            stamp(each, by=by)
             each.save(update_fields=["position"])
 
 
@@ -128,7 +129,7 @@ def remove_agenda_item(item: AgendaItem, by: User) -> None:
     minuted = meeting.agenda_items.filter(pk=item.pk).exclude(minutes="", decision="").exists()
     if minuted or item.attachments.exists():
         raise ValidationError(_("An item with minutes or attachments cannot be deleted."))
-    item._history_user = by
+    stamp(item, by=by)
     item.delete()
 
 
@@ -144,7 +145,7 @@ def save_minutes(meeting: Meeting, items: list[AgendaItem], by: User) -> None:
         raise ValidationError(_("Approved minutes cannot be changed."))
     _keep_places(items)
     for item in items:
-        item._history_user = by
+        stamp(item, by=by)
         item.save()
 
 
@@ -202,7 +203,7 @@ def publish_agenda(meeting: Meeting, by: User, *, without_notice_for_past: bool 
     meeting.status = MeetingStatus.AGENDA_PUBLISHED
     meeting.agenda_published_at = timezone.now()
     meeting.ical_sequence += 1
-    meeting._change_reason = "agenda published"
+    stamp(meeting, reason="agenda published")
     meeting.save()
     if in_past:
         return 0

@@ -25,7 +25,7 @@ from .models import (
     StateGrant,
     Theme,
 )
-from .services import PhaseDates, default_phase_dates, responsible_error, validate_phases
+from .services import PhaseDates, action_errors, default_phase_dates, validate_phases
 
 LANGUAGE_NOTE = _("Write in Swedish; Finnish and English are shown to those who read the portal in them.")
 
@@ -104,20 +104,10 @@ class ActionForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        starts, due = data.get("starts_on"), data.get("due_on")
-        if starts and due and due < starts:
-            self.add_error("due_on", _("The due date is before the start date."))
-        if data.get("status") == ActionStatus.CANCELLED and not (data.get("cancel_reason") or "").strip():
-            self.add_error("cancel_reason", _("Say why the action is cancelled."))
-        department = data.get("department")
-        error = responsible_error(data.get("responsible"), department)
-        if error:
-            self.add_error("responsible", error)
-        if department and department in (data.get("collaborating_departments") or []):
-            self.add_error(
-                "collaborating_departments",
-                _("The responsible department cannot also be a collaborating one."),
-            )
+        # The one rule save_action enforces; a field that failed its own check is not judged again.
+        for field, messages in action_errors(data).items():
+            for message in messages:
+                self.add_error(field if field in self.fields and field not in self.errors else None, message)
         return data
 
 

@@ -3,15 +3,17 @@ revising a goal, recording an indicator value. Every change is kept in history w
 """
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from simple_history.utils import update_change_reason
 
+from core.history import stamp
 from core.models import Department, User
 
 from .models import (
@@ -19,6 +21,7 @@ from .models import (
     ActionStatus,
     Cycle,
     Goal,
+    GrantUse,
     Indicator,
     IndicatorValue,
     Phase,
@@ -94,7 +97,7 @@ def open_cycle(*, year: int, phases: list[PhaseDates], carry_over: list[Action],
         if action.first_cycle_id is None:
             action.first_cycle = previous
         action.cycle = cycle
-        action._history_user = by
+        stamp(action, by=by)
         action.save(update_fields=["cycle", "first_cycle"])
     return cycle
 
@@ -143,7 +146,7 @@ def report_progress(
         action.completed_on = None
     if action.last_update_on is None or written_on >= action.last_update_on:
         action.last_update_on = written_on
-    action._history_user = author
+    stamp(action, by=author)
     action.save()
     return update
 
@@ -158,11 +161,99 @@ def responsible_error(responsible: User | None, department: Department | None) -
     ) % {"person": responsible.full_name, "department": department.name}
 
 
-def save_action(action: Action, *, by: User, reason: str = "") -> Action:
-    """Create or change an action; a done action records when it was completed."""
-    error = responsible_error(action.responsible, action.department)
+def origin_error(proposal, agenda_item, commitment) -> str | None:
+    """Why the named origins cannot be one golden thread, or None when they are.
+
+    An action may name a proposal, the agenda item it was decided under and a commitment lifted there;
+    named together they must be the same thread: the proposal placed on that item, the commitment
+    lifted under it.
+    """
+    if proposal is not None and agenda_item is not None and proposal.agenda_item_id != agenda_item.pk:
+        return _("The proposal was placed on another agenda item than the one named.")
+    if commitment is not None and agenda_item is not None and commitment.agenda_item_id != agenda_item.pk:
+        return _("The commitment was lifted under another agenda item than the one named.")
+    if (
+        commitment is not None
+        and proposal is not None
+        and agenda_item is None
+        and commitment.agenda_item_id != proposal.agenda_item_id
+    ):
+        return _("The commitment was not lifted under the agenda item the proposal was placed on.")
+    return None
+
+
+def action_errors(values: Mapping[str, Any]) -> dict[str, list[str]]:
+    """What is wrong with an action's values, by field (None for the whole action): the one rule that
+    the form shows and save_action enforces.
+    """
+    errors: dict[str | None, list[str]] = {}
+    starts, due = values.get("starts_on"), values.get("due_on")
+    if starts and due and due < starts:
+        errors.setdefault("due_on", []).append(_("The due date is before the start date."))
+    if values.get("status") == ActionStatus.CANCELLED and not (values.get("cancel_reason") or "").strip():
+        errors.setdefault("cancel_reason", []).append(_("Say why the action is cancelled."))
+    department = values.get("department")
+    error = responsible_error(values.get("responsible"), department)
     if error:
-        raise ValidationError({"responsible": error})
+        errors.setdefault("responsible", []).append(error)
+    if department and department in (values.get("collaborating_departments") or []):
+        errors.setdefault("collaborating_departments", []).append(
+            _("The responsible department cannot also be a collaborating one.")
+        )
+    error = origin_error(
+        values.get("origin_proposal"), values.get("origin_agenda_item"), values.get("origin_commitment")
+    )
+    if error:
+        errors.setdefault(NON_FIELD_ERRORS, []).append(error)
+    return errors  # type: ignore[return-value]
+
+
+def _save_with_related(instance: models.Model, *, by: User, reason: str = "", **related) -> None:
+    """Save the row and set its many-to-many relations; the caller holds the transaction."""
+    stamp(instance, by=by, reason=reason)
+    instance.save()
+    for name, values in related.items():
+        if values is not None:
+            getattr(instance, name).set(values)
+
+
+@transaction.atomic
+def save_action(
+    action: Action,
+    *,
+    by: User,
+    goals: Iterable[Goal] | None = None,
+    minorities: Iterable | None = None,
+    collaborating_departments: Iterable[Department] | None = None,
+    reason: str = "",
+) -> Action:
+    """Create or change an action with its goals, minorities and collaborating departments, all or nothing.
+
+    The rule is action_errors, the form's own; a done action records when it was completed. Related
+    rows left as None stay as they are.
+    """
+    if collaborating_departments is not None:
+        collaborating_departments = collaborating = list(collaborating_departments)
+    else:
+        collaborating = list(action.collaborating_departments.all()) if action.pk else []
+    values: dict[str, Any] = {
+        name: getattr(action, name)
+        for name in (
+            "starts_on",
+            "due_on",
+            "status",
+            "cancel_reason",
+            "department",
+            "responsible",
+            "origin_proposal",
+            "origin_agenda_item",
+            "origin_commitment",
+        )
+    }
+    values["collaborating_departments"] = collaborating
+    errors = action_errors(values)
+    if errors:
+        raise ValidationError(errors)
     if action.status == ActionStatus.DONE:
         action.completed_on = action.completed_on or timezone.localdate()
         action.progress = 100
@@ -170,21 +261,50 @@ def save_action(action: Action, *, by: User, reason: str = "") -> Action:
         action.completed_on = None
     if action.status != ActionStatus.CANCELLED:
         action.cancel_reason = ""
-    action._history_user = by
-    if reason:
-        action._change_reason = reason
-    action.save()
+    _save_with_related(
+        action,
+        by=by,
+        reason=reason,
+        goals=goals,
+        minorities=minorities,
+        collaborating_departments=collaborating_departments,
+    )
     return action
 
 
-def revise_goal(goal: Goal, *, by: User, reason: str) -> Goal:
-    """A goal is revised with a reason; its earlier wording stays in the history."""
-    if not reason.strip():
+@transaction.atomic
+def save_goal(
+    goal: Goal,
+    *,
+    by: User,
+    themes: Iterable | None = None,
+    minorities: Iterable | None = None,
+    reason: str = "",
+) -> Goal:
+    """Create a goal, or revise one with a reason; its earlier wording stays in the history."""
+    reason = reason.strip()
+    if goal.pk is not None and not reason:
         raise ValidationError({"reason": _("Say why the goal is revised.")})
-    goal._history_user = by
-    goal.save()
-    update_change_reason(goal, reason.strip())
+    _save_with_related(goal, by=by, reason=reason, themes=themes, minorities=minorities)
     return goal
+
+
+@transaction.atomic
+def save_indicator(
+    indicator: Indicator, *, by: User, goals: Iterable[Goal] | None = None, minorities: Iterable | None = None
+) -> Indicator:
+    """Create or change an indicator with its goals and minorities, all or nothing."""
+    _save_with_related(indicator, by=by, goals=goals, minorities=minorities)
+    return indicator
+
+
+@transaction.atomic
+def save_grant_use(use: GrantUse, *, by: User, actions: Iterable[Action] | None = None) -> GrantUse:
+    """Record or change a use of the state grant with the actions it paid for, all or nothing."""
+    if use.pk is None:
+        use.recorded_by = by
+    _save_with_related(use, by=by, actions=actions)
+    return use
 
 
 @transaction.atomic

@@ -225,13 +225,18 @@ class ActionFormMixin:
     template_name = "followup/action_form.html"
 
     def form_valid(self, form: ActionForm) -> HttpResponse:
-        action = form.save(commit=False)
+        data = form.cleaned_data
         try:
-            services.save_action(action, by=self.request.user)
+            action = services.save_action(
+                form.save(commit=False),
+                by=self.request.user,
+                goals=data["goals"],
+                minorities=data["minorities"],
+                collaborating_departments=data["collaborating_departments"],
+            )
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        form.save_m2m()
         messages.success(self.request, gettext("The action has been saved."))
         return redirect(action)
 

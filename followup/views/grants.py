@@ -16,8 +16,10 @@ from django.utils.translation import gettext
 from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from core.history import stamp
 from core.views.access import ObjectAccessMixin
 
+from .. import services
 from ..forms import GrantUseForm, StateGrantForm
 from ..models import GrantCategory, GrantUse, StateGrant
 from ..services import grant_account
@@ -65,7 +67,7 @@ class GrantCreateView(PermissionRequiredMixin, FormView):
 
     def form_valid(self, form: StateGrantForm) -> HttpResponse:
         grant = form.save(commit=False)
-        grant._history_user = self.request.user
+        stamp(grant, by=self.request.user)
         grant.save()
         messages.success(self.request, gettext("The state grant has been recorded."))
         return redirect(grant)
@@ -87,7 +89,7 @@ class GrantEditView(ObjectAccessMixin, FormView):
 
     def form_valid(self, form: StateGrantForm) -> HttpResponse:
         grant = form.save(commit=False)
-        grant._history_user = self.request.user
+        stamp(grant, by=self.request.user)
         grant.save()
         messages.success(self.request, gettext("The state grant has been saved."))
         return redirect(grant)
@@ -110,11 +112,9 @@ class GrantUseCreateView(ObjectAccessMixin, FormView):
         )
 
     def form_valid(self, form: GrantUseForm) -> HttpResponse:
-        use = form.save(commit=False)
-        use.recorded_by = self.request.user
-        use._history_user = self.request.user
-        use.save()
-        form.save_m2m()
+        services.save_grant_use(
+            form.save(commit=False), by=self.request.user, actions=form.cleaned_data["actions"]
+        )
         messages.success(self.request, gettext("The use of the grant has been recorded."))
         return redirect(self.object)
 
@@ -135,10 +135,9 @@ class GrantUseEditView(ObjectAccessMixin, FormView):
         )
 
     def form_valid(self, form: GrantUseForm) -> HttpResponse:
-        use = form.save(commit=False)
-        use._history_user = self.request.user
-        use.save()
-        form.save_m2m()
+        services.save_grant_use(
+            form.save(commit=False), by=self.request.user, actions=form.cleaned_data["actions"]
+        )
         messages.success(self.request, gettext("The use of the grant has been saved."))
         return redirect(self.object.grant)
 
@@ -156,7 +155,7 @@ class GrantUseDeleteView(ObjectAccessMixin, TemplateView):
 
     def post(self, request, *args, **kwargs) -> HttpResponse:
         grant = self.object.grant
-        self.object._history_user = request.user
+        stamp(self.object, by=request.user)
         self.object.delete()
         messages.success(request, gettext("The use of the grant has been removed."))
         return redirect(reverse("followup:grant_detail", kwargs={"year": grant.year}))

@@ -76,10 +76,13 @@ class GoalCreateView(PermissionRequiredMixin, FormView):
     template_name = "followup/goal_form.html"
 
     def form_valid(self, form: GoalForm) -> HttpResponse:
-        goal = form.save(commit=False)
-        goal._history_user = self.request.user
-        goal.save()
-        form.save_m2m()
+        data = form.cleaned_data
+        goal = services.save_goal(
+            form.save(commit=False),
+            by=self.request.user,
+            themes=data["themes"],
+            minorities=data["minorities"],
+        )
         messages.success(self.request, gettext("The goal has been saved."))
         return redirect(goal)
 
@@ -100,13 +103,18 @@ class GoalEditView(ObjectAccessMixin, FormView):
         return super().get_context_data(goal=self.object, **kwargs)
 
     def form_valid(self, form: GoalForm) -> HttpResponse:
-        goal = form.save(commit=False)
+        data = form.cleaned_data
         try:
-            services.revise_goal(goal, by=self.request.user, reason=form.cleaned_data["reason"])
+            goal = services.save_goal(
+                form.save(commit=False),
+                by=self.request.user,
+                themes=data["themes"],
+                minorities=data["minorities"],
+                reason=data["reason"],
+            )
         except ValidationError as error:
             form.add_error(None, error)
             return self.form_invalid(form)
-        form.save_m2m()
         messages.success(self.request, gettext("The goal has been revised. Its earlier wording is kept."))
         return redirect(goal)
 
@@ -163,7 +171,10 @@ class IndicatorCreateView(PermissionRequiredMixin, FormView):
     template_name = "followup/indicator_form.html"
 
     def form_valid(self, form: IndicatorForm) -> HttpResponse:
-        indicator = form.save()
+        data = form.cleaned_data
+        indicator = services.save_indicator(
+            form.save(commit=False), by=self.request.user, goals=data["goals"], minorities=data["minorities"]
+        )
         messages.success(self.request, gettext("The indicator has been saved."))
         return redirect(indicator)
 
@@ -182,10 +193,10 @@ class IndicatorEditView(ObjectAccessMixin, FormView):
         return super().get_context_data(indicator=self.object, **kwargs)
 
     def form_valid(self, form: IndicatorForm) -> HttpResponse:
-        indicator = form.save(commit=False)
-        indicator._history_user = self.request.user
-        indicator.save()
-        form.save_m2m()
+        data = form.cleaned_data
+        indicator = services.save_indicator(
+            form.save(commit=False), by=self.request.user, goals=data["goals"], minorities=data["minorities"]
+        )
         messages.success(self.request, gettext("The indicator has been saved."))
         return redirect(indicator)
 
