@@ -11,13 +11,25 @@ class DialoguesConfig(AppConfig):
             register_agenda_item_section,
             register_meeting_section,
             register_navigation_link,
+            register_object_section,
         )
 
-        from .sections import agenda_item_commitments_section, commitments_section, feedback_section
+        from .sections import (
+            agenda_item_commitments_section,
+            commitments_section,
+            department_commitments_section,
+            feedback_section,
+        )
 
         register_navigation_link("commitments", "dialogues.view_commitment_list")
         register_meeting_section("dialogues/includes/meeting_feedback.html", feedback_section, order=40)
         register_meeting_section("dialogues/includes/meeting_commitments.html", commitments_section, order=50)
         register_agenda_item_section(
             "dialogues/includes/agenda_item_commitments.html", agenda_item_commitments_section, order=50
+        )
+        register_object_section(
+            "department",
+            "dialogues/includes/department_commitments.html",
+            department_commitments_section,
+            order=50,
         )

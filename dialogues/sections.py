@@ -3,10 +3,11 @@ commitments lifted at the meeting. Registered with core.plumbing.sections from D
 """
 
 from django.http import HttpRequest
+from django.utils import timezone
 
-from core.models import Meeting, MeetingStatus
+from core.models import Department, Meeting, MeetingStatus
 
-from .models import Commitment
+from .models import Commitment, CommitmentStatus
 
 # Before a meeting is held it hears the answers still waiting; afterwards it shows what it received.
 NOT_YET_HELD = {MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED}
@@ -60,3 +61,15 @@ def agenda_item_commitments_section(request: HttpRequest, item) -> dict | None:
     if not commitments:
         return None
     return {"commitments": commitments}
+
+
+def department_commitments_section(request: HttpRequest, department: Department) -> dict:
+    """The commitments the forums gave a department and have not yet heard back on, for its department view."""
+    commitments = list(
+        Commitment.objects.for_department(department)
+        .exclude(status=CommitmentStatus.RECEIVED)
+        .with_related()
+        .order_by("due_on", "pk")
+    )
+    today = timezone.localdate()
+    return {"commitments": commitments, "overdue": [c for c in commitments if c.is_overdue(today)]}

@@ -10,7 +10,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from core.models import Department, NationalMinority
 from core.plumbing.pagecache import cached_get
-from dialogues.models import Commitment, CommitmentStatus
+from core.plumbing.sections import object_sections
 
 from .. import dashboard
 from ..forms import DashboardFilterForm, DepartmentChoiceForm
@@ -75,7 +75,8 @@ def _register_query(filters: dashboard.Filters) -> str:
 
 @cached_get
 class DepartmentView(PermissionRequiredMixin, TemplateView):
-    """A department's actions (responsible or collaborating), its commitments, and what is overdue."""
+    """A department's actions (responsible or collaborating) and what is overdue; other apps add their
+    sections (dialogues: the department's open commitments)."""
 
     permission_required = "followup.view_department"
     template_name = "followup/department.html"
@@ -92,7 +93,7 @@ class DepartmentView(PermissionRequiredMixin, TemplateView):
             form = DepartmentChoiceForm(initial={"department": department})
         today = timezone.localdate()
         actions = []
-        commitments = []
+        sections = []
         if department is not None:
             actions = list(
                 Action.objects.for_department(department)
@@ -101,12 +102,7 @@ class DepartmentView(PermissionRequiredMixin, TemplateView):
                 .prefetch_related(Prefetch("goals", queryset=Goal.objects.order_by("code", "pk")))
                 .order_by("due_on", "title", "pk")
             )
-            commitments = list(
-                Commitment.objects.for_department(department)
-                .exclude(status=CommitmentStatus.RECEIVED)
-                .with_related()
-                .order_by("due_on", "pk")
-            )
+            sections = object_sections("department", self.request, department)
         days = settings.ACTION_STALE_DAYS
         for action in actions:
             action.flag_overdue = action.is_overdue(today)
@@ -116,9 +112,8 @@ class DepartmentView(PermissionRequiredMixin, TemplateView):
             department=department,
             form=form,
             actions=actions,
-            commitments=commitments,
             overdue_actions=[a for a in actions if a.flag_overdue],
-            overdue_commitments=[c for c in commitments if c.is_overdue(today)],
+            sections=sections,
             stale_days=days,
         )
         return context

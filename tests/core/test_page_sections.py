@@ -99,6 +99,8 @@ def pages(world):
     urls += [
         reverse("core:forum_detail", kwargs={"slug": f.slug}) for f in [*world["forums"].values(), group]
     ]
+    # The department view, where dialogues shows the commitments the forums gave the department.
+    urls.append(reverse("followup:department") + f"?department={world['department'].pk}")
     return urls
 
 
