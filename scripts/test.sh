@@ -27,6 +27,9 @@ say "Lint (ruff)"
 say "Migrations are committed"
 DJANGO_DEBUG=true "$PY" manage.py makemigrations --check --dry-run
 
+say "Dependency order (import-linter: docs/architecture.md)"
+"$VENV/bin/lint-imports" --no-cache
+
 say "Translation catalogs (sv, fi, en) are complete"
 scripts/check_messages.sh
 compile_messages
