@@ -91,7 +91,8 @@ def test_a_refused_password_keeps_the_invitation_open_and_says_why_in_swedish(cl
     )
     assert response.status_code == 200
     text = response.content.decode()
-    assert "Lösenordet" in text or "lösenord" in text
+    assert "Det här lösenordet är för kort." in text
+    assert "Detta lösenord är enbart numeriskt." in text
     assert not User.objects.filter(email=invitation.email).exists()
     invitation.refresh_from_db()
     assert invitation.accepted_at is None

@@ -440,10 +440,18 @@ def test_any_other_business_added_by_hand_goes_last(client_for, world):
 
 
 def test_an_item_with_minutes_is_not_deleted(client_for, world):
-    item = world["meetings"]["roma"].agenda_items.first()
-    AgendaItem.objects.filter(pk=item.pk).update(minutes="<p>Protokollförd</p>")
-    client_for("coordinator").post(reverse("core:agenda_item_delete", kwargs={"pk": item.pk}))
-    assert AgendaItem.objects.filter(pk=item.pk).exists()
+    meeting = world["meetings"]["roma"]
+    minuted, plain = meeting.agenda_items.order_by("position")[:2]
+    AgendaItem.objects.filter(pk=minuted.pk).update(minutes="<p>Protokollförd</p>")
+    client = client_for("coordinator")
+    refused = client.post(reverse("core:agenda_item_delete", kwargs={"pk": minuted.pk}), follow=True)
+    assert refused.redirect_chain == [(meeting.get_absolute_url(), 302)]
+    assert "En punkt som har protokollstext eller bilagor kan inte tas bort." in refused.content.decode()
+    assert AgendaItem.objects.filter(pk=minuted.pk).exists()
+    # The same request removes an item with nothing minuted: the refusal was the minutes, not the request.
+    removed = client.post(reverse("core:agenda_item_delete", kwargs={"pk": plain.pk}), follow=True)
+    assert "Punkten har tagits bort från dagordningen." in removed.content.decode()
+    assert not AgendaItem.objects.filter(pk=plain.pk).exists()
 
 
 def _more_meetings(world, count: int) -> None:

@@ -83,11 +83,8 @@ def test_erasure_anonymises_the_person_and_keeps_approved_minutes_as_recorded(cl
     admin = client_for("administrator")
 
     preview = admin.get(reverse("core:person_erase", args=[representative.pk])).content.decode()
-    assert (
-        "Aino Representant" in preview
-        and "Allmänna handlingar" in preview
-        or "allmänna handlingar" in preview
-    )
+    assert "Aino Representant" in preview
+    assert "Justerade protokoll är allmänna handlingar" in preview
 
     refused = admin.post(
         reverse("core:person_erase", args=[representative.pk]),
