@@ -2,6 +2,7 @@
 
 import datetime as dt
 import uuid
+from typing import ClassVar
 
 from django.db import models
 from django.db.models import Q
@@ -45,7 +46,7 @@ MINUTES_TRANSITIONS: dict[str, set[str]] = {
 SEES_EVERY_MEETING = {Role.COORDINATOR, Role.ADMINISTRATOR, Role.POLITICIAN}
 
 
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(models.QuerySet["Meeting"]):
     def upcoming(self) -> "MeetingQuerySet":
         return self.filter(ends_at__gte=timezone.now()).exclude(status=MeetingStatus.CANCELLED)
 
@@ -75,6 +76,9 @@ class MeetingQuerySet(models.QuerySet):
         first = dt.date(year, month, 1)
         after = dt.date(year + (month == 12), month % 12 + 1, 1)
         return self.filter(starts_at__date__gte=first, starts_at__date__lt=after)
+
+
+MeetingManager = models.Manager.from_queryset(MeetingQuerySet)
 
 
 def new_uid() -> str:
@@ -111,7 +115,9 @@ class Meeting(models.Model):
         User, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    objects = MeetingQuerySet.as_manager()
+    # modeltranslation swaps the managers' class for its own when the app loads; these are the types.
+    objects: ClassVar[MeetingManager["Meeting"]] = MeetingManager()
+    _default_manager: ClassVar[MeetingManager["Meeting"]]
 
     class Meta:
         verbose_name = _("meeting")
