@@ -6,7 +6,7 @@ association that nominated the person). See docs/privacy.md.
 """
 
 import datetime as dt
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.db import models
 from django.db.models import Q
@@ -64,6 +64,9 @@ class Forum(models.Model):
     # modeltranslation swaps the managers' class for its own when the app loads; these are the types.
     objects: ClassVar[ForumManager["Forum"]] = ForumManager()
     _default_manager: ClassVar[ForumManager["Forum"]]
+
+    # Registered from the app's ready(), after modeltranslation (core.history.register_translated).
+    history: Any
 
     class Meta:
         verbose_name = _("forum")

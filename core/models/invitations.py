@@ -104,5 +104,8 @@ class Invitation(models.Model):
             return InvitationStatus.EXPIRED
         return InvitationStatus.PENDING
 
+    # The status at one moment, set on each invitation of a list by the view that shows it.
+    current_status: str
+
     def get_status_display(self) -> "StrOrPromise":
         return InvitationStatus(self.status()).label

@@ -2,8 +2,9 @@
 
 import datetime as dt
 import uuid
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -64,7 +65,7 @@ class MeetingQuerySet(models.QuerySet["Meeting"]):
         """Meetings anyone may see: those of public forums whose notice is out."""
         return self.filter(forum__is_public=True).called()
 
-    def visible_to(self, user: User) -> "MeetingQuerySet":
+    def visible_to(self, user: User | AnonymousUser) -> "MeetingQuerySet":
         """Coordinators, administrators and politicians see all; members see their forums; others the public ones."""
         if not user.is_authenticated:
             return self.public()
@@ -118,6 +119,9 @@ class Meeting(models.Model):
     # modeltranslation swaps the managers' class for its own when the app loads; these are the types.
     objects: ClassVar[MeetingManager["Meeting"]] = MeetingManager()
     _default_manager: ClassVar[MeetingManager["Meeting"]]
+
+    # Registered from the app's ready(), after modeltranslation (core.history.register_translated).
+    history: Any
 
     class Meta:
         verbose_name = _("meeting")

@@ -1,7 +1,7 @@
 """The actions that are followed up, their progress updates, and the reminders about stale ones."""
 
 import datetime as dt
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -168,6 +168,14 @@ class Action(models.Model):
     # modeltranslation swaps the managers' class for its own when the app loads; these are the types.
     objects: ClassVar[ActionManager["Action"]] = ActionManager()
     _default_manager: ClassVar[ActionManager["Action"]]
+
+    # Registered from the app's ready(), after modeltranslation (core.history.register_translated).
+    history: Any
+    # Set on the actions of a list by the view that shows it (followup.views), for its template.
+    flag_overdue: bool
+    flag_stale: bool
+    may_report: bool
+    chosen: bool
 
     class Meta:
         verbose_name = _("action")

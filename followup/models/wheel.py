@@ -1,7 +1,7 @@
 """The yearly wheel (årssnurra): cycles, each with four phases."""
 
 import datetime as dt
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from django.db import models
 from django.db.models import Q
@@ -64,6 +64,9 @@ class Cycle(models.Model):
     # modeltranslation swaps the managers' class for its own when the app loads; these are the types.
     objects: ClassVar[CycleManager["Cycle"]] = CycleManager()
     _default_manager: ClassVar[CycleManager["Cycle"]]
+
+    # Registered from the app's ready(), after modeltranslation (core.history.register_translated).
+    history: Any
 
     class Meta:
         verbose_name = _("cycle")
