@@ -55,8 +55,8 @@ def check_access(
 def signed_in_user(request: HttpRequest) -> User:
     """The person making a request that only a signed-in person gets this far with.
 
-    The view's access rule (an `act` permission, or `login_required`) has already turned away a visitor who
-    is not signed in, so this only tells the type checker what the view relies on.
+    The view's access rule (a permission that only signed-in people have) has already turned away a visitor
+    who is not signed in: this tells the type checker what the view relies on, and fails loudly if it did not.
     """
     user = request.user
     assert isinstance(user, User), "the access rule lets only a signed-in person this far"
