@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.urls import reverse
@@ -24,8 +26,16 @@ from .models import (
 )
 from .privacy import log_access
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-class LogsMembershipViews:
+    # The mixin below is mixed into a ModelAdmin: mypy reads it as one, Python as a plain mixin.
+    _ModelAdmin = admin.ModelAdmin
+else:
+    _ModelAdmin = object
+
+
+class LogsMembershipViews(_ModelAdmin):
     """The admin's pages that list who sits in which forum are written to the access log."""
 
     def changelist_view(self, request, extra_context=None):
@@ -73,7 +83,7 @@ class UserAdmin(BaseUserAdmin):
     readonly_fields = ["erase_link"]
 
     @admin.display(description=_("Erasure"))
-    def erase_link(self, obj) -> str:
+    def erase_link(self, obj) -> "StrOrPromise":
         if obj is None or obj.pk is None:
             return "–"
         if obj.erased_at:

@@ -1,4 +1,5 @@
 import datetime as dt
+from typing import TypeVar
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
@@ -33,6 +34,16 @@ class SignupForm(AllauthSignupForm):
     )
 
     field_order = ["full_name", "email", "password1", "password2"]
+
+
+_Field = TypeVar("_Field", bound=forms.Field)
+
+
+def form_field(form: forms.BaseForm, name: str, kind: type[_Field]) -> _Field:
+    """One of a form's fields as the kind of field it is (a model's foreign key is a ModelChoiceField)."""
+    field = form.fields[name]
+    assert isinstance(field, kind), f"{name} is a {type(field).__name__}, not a {kind.__name__}"
+    return field
 
 
 def language_choices() -> list[tuple[str, str]]:
@@ -101,7 +112,7 @@ class ProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # The field's choices, not only the widget's: a value from outside the list is refused.
-        self.fields["language"].choices = language_choices()
+        form_field(self, "language", forms.ChoiceField).choices = language_choices()
 
 
 # --- Meetings -----------------------------------------------------------------------------------
@@ -155,11 +166,12 @@ class MeetingForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.forum = forum
         self.fields["title_sv"].required = True
-        self.fields["video_url"].assume_scheme = "https"
+        # Django keeps the constructor's assume_scheme as an attribute; the stubs know only the argument.
+        form_field(self, "video_url", forms.URLField).assume_scheme = "https"  # type: ignore[attr-defined]
         members = User.objects.filter(
             pk__in=Membership.objects.current().filter(forum=forum).values("user")
         ).order_by("full_name")
-        self.fields["invitees"].queryset = members
+        form_field(self, "invitees", forms.ModelMultipleChoiceField).queryset = members
         meeting = self.instance
         if meeting.pk:
             local_start = timezone.localtime(meeting.starts_at)
@@ -176,6 +188,7 @@ class MeetingForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        assert cleaned is not None, "Django's clean() returns cleaned_data"
         date, start, end = cleaned.get("date"), cleaned.get("start_time"), cleaned.get("end_time")
         if date and start and end:
             if end <= start:
@@ -214,10 +227,10 @@ class AgendaItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is None:
             self.initial.setdefault("language", writer_language(user))
-        self.fields["language"].fallback = (
+        form_field(self, "language", ContentLanguageField).fallback = (
             self.instance.language if self.instance.pk else writer_language(user)
         )
-        self.fields["presenter"].queryset = User.objects.filter(
+        form_field(self, "presenter", forms.ModelChoiceField).queryset = User.objects.filter(
             Q(pk__in=Membership.objects.current().filter(forum=meeting.forum).values("user"))
             | Q(role__in=[Role.COORDINATOR, Role.ADMIN_CONTACT])
         ).order_by("full_name")
@@ -227,6 +240,9 @@ class AgendaItemForm(forms.ModelForm):
 
 class MinutesItemForm(forms.ModelForm):
     """What was said, decided and handed out under one agenda item; rich text is sanitised on save."""
+
+    # Named in each field's label for screen readers ("Decision, 2. Budget"), when the view sets it.
+    label_context: str
 
     minutes_language = content_language_field(
         help_text=_("The language the notes of this item are written in.")
@@ -249,7 +265,7 @@ class MinutesItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         if not (self.instance.minutes or self.instance.decision or self.instance.follow_up):
             self.initial["minutes_language"] = writer_language(user)
-        self.fields["minutes_language"].fallback = self.initial["minutes_language"]
+        form_field(self, "minutes_language", ContentLanguageField).fallback = self.initial["minutes_language"]
 
     def clean_minutes(self) -> str:
         return sanitise(self.cleaned_data["minutes"])
@@ -284,7 +300,7 @@ class AttachmentForm(forms.Form):
 
     def __init__(self, *args, meeting: Meeting, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agenda_item"].queryset = meeting.agenda_items.all()
+        form_field(self, "agenda_item", forms.ModelChoiceField).queryset = meeting.agenda_items.all()
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -339,7 +355,7 @@ class InvitationForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["email"].widget.attrs["autocomplete"] = "off"
-        self.fields["forum"].queryset = (
+        form_field(self, "forum", forms.ModelChoiceField).queryset = (
             Forum.objects.active().select_related("minority").order_by("tier", "name")
         )
         self.fields["language"] = forms.ChoiceField(
@@ -371,6 +387,7 @@ class InvitationForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        assert cleaned is not None, "Django's clean() returns cleaned_data"
         if cleaned.get("role") == Role.ADMIN_CONTACT and not cleaned.get("department"):
             self.add_error("department", _("An administration contact answers for a department: choose it."))
         if cleaned.get("forum") and not cleaned.get("forum_role"):
@@ -404,6 +421,7 @@ class AcceptInvitationForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        assert cleaned is not None, "Django's clean() returns cleaned_data"
         first, second = cleaned.get("password1"), cleaned.get("password2")
         if first and second and first != second:
             self.add_error("password2", _("The two passwords differ."))

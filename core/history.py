@@ -16,6 +16,7 @@ def register_translated(model: type[models.Model]) -> None:
 
 def stamp(instance: models.Model, *, by=None, reason: str = "") -> models.Model:
     """Who makes the next save and why: kept on the historical record django-simple-history writes."""
+    # django-simple-history reads these attributes off the instance; no model declares them.
     if by is not None:
         instance._history_user = by  # type: ignore[attr-defined]
     if reason:

@@ -12,6 +12,7 @@ the admin shows it as possibly sent, and an administrator decides.
 
 import base64
 import datetime as dt
+import functools
 import logging
 import time
 import uuid
@@ -62,8 +63,8 @@ def store(message: EmailMessage) -> OutgoingMail:
             html = content
     now = timezone.now()
     mail = OutgoingMail.objects.create(
-        subject=message.subject,
-        body=message.body,
+        subject=str(message.subject),
+        body=str(message.body),
         html_body=html,
         from_email=message.from_email or settings.DEFAULT_FROM_EMAIL,
         to=list(message.to),
@@ -254,7 +255,7 @@ def deliver_again(mails) -> int:
         failed=False, attempts=0, next_attempt_at=now, round_started_at=now
     )
     for mail_id in failed:
-        transaction.on_commit(lambda mail_id=mail_id: queue_delivery(mail_id))
+        transaction.on_commit(functools.partial(queue_delivery, mail_id))
     return len(failed)
 
 
@@ -276,7 +277,7 @@ def send_possibly_sent_again(mails) -> int:
         claim=None, claimed_at=None, claimed_until=None, next_attempt_at=now, round_started_at=now
     )
     for mail_id in unknown:
-        transaction.on_commit(lambda mail_id=mail_id: queue_delivery(mail_id))
+        transaction.on_commit(functools.partial(queue_delivery, mail_id))
     return len(unknown)
 
 

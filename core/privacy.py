@@ -47,6 +47,8 @@ class Section:
     title: str
     columns: list[tuple[str, str]] = field(default_factory=list)
     rows: list[dict] = field(default_factory=list)
+    # The rows as the page shows them, (label, readable value) per column: filled by the view (MyDataView).
+    items: list[list[tuple[str, object]]] = field(default_factory=list, repr=False, compare=False)
 
 
 def _value(obj, model_field) -> object:
@@ -89,7 +91,10 @@ def _relations():
     for relation in User._meta.get_fields(include_hidden=True):
         if not (relation.auto_created and not relation.concrete and relation.is_relation):
             continue
+        # What passes the test above is a reverse relation, from a model that Django has loaded.
+        assert isinstance(relation, models.ForeignObjectRel)
         model, name = relation.related_model, relation.field.name
+        assert isinstance(model, type)
         if model._meta.auto_created or (model, name) in seen:
             continue
         if model.__name__.startswith("Historical") and name != "history_user":

@@ -150,7 +150,8 @@ def save_minutes(meeting: Meeting, items: list[AgendaItem], by: User) -> None:
 
 
 def invited_people(meeting: Meeting) -> list[User]:
-    return [a.user for a in meeting.attendances.select_related("user").filter(user__isnull=False)]
+    attendances = meeting.attendances.select_related("user").filter(user__isnull=False)
+    return [a.user for a in attendances if a.user is not None]
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -177,7 +178,16 @@ class KeepPostAcrossSignInMiddleware:
         return response
 
 
-class RestoreKeptPostMixin:
+if TYPE_CHECKING:
+    from django.views.generic import FormView
+
+    # The mixin below is mixed into a FormView: mypy reads it as one, Python as a plain mixin.
+    _FormView = FormView
+else:
+    _FormView = object
+
+
+class RestoreKeptPostMixin(_FormView):
     """For a FormView: after signing in again, the form kept from the ended session is shown again, unsent."""
 
     def get_initial(self) -> dict:

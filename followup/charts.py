@@ -13,8 +13,12 @@ HTML beside the bars) keeps the page's font size: a scaled viewBox shrank 12 px 
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .models import ActionStatus
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 WIDTH = 640
 BAR_HEIGHT = 16
@@ -56,14 +60,14 @@ def _percent(value: float) -> str:
 
 @dataclass
 class Bar:
-    label: str
+    label: "StrOrPromise"
     value: float
     display: str
     percent: str  # the bar's length as a share of the row's width, for the SVG
 
 
 def bar_chart(
-    rows: list[tuple[str, float | int | Decimal | None, str]], maximum: float | None = None
+    rows: list[tuple["StrOrPromise", float | int | Decimal | None, str]], maximum: float | None = None
 ) -> dict:
     """One horizontal bar per row: (label, value, value as text). `maximum` fixes the scale (e.g. 100 %)."""
     values = [float(v or 0) for _label, v, _text in rows]
@@ -85,7 +89,7 @@ def achievement_chart(indicators: list[tuple[str, int | None]]) -> dict:
 @dataclass
 class Segment:
     status: str
-    label: str
+    label: "StrOrPromise"
     count: int
     x: str  # per cent of the row's width
     width: str  # per cent of the row's width

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput, content_language_field
+from core.forms import DateInput, content_language_field, form_field
 from core.models import Department, NationalMinority, Role, User
 from core.plumbing.uploads import validate_attachment
 
@@ -28,6 +28,13 @@ from .models import (
 from .services import PhaseDates, action_errors, default_phase_dates, validate_phases
 
 LANGUAGE_NOTE = _("Write in Swedish; Finnish and English are shown to those who read the portal in them.")
+
+
+class ContactChoiceField(forms.ModelChoiceField):
+    """Each contact with their department's code, so that one of the right department is chosen."""
+
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.full_name} ({obj.department.code})" if obj.department else obj.full_name
 
 
 class ActionForm(forms.ModelForm):
@@ -78,6 +85,7 @@ class ActionForm(forms.ModelForm):
             "origin_agenda_item": forms.HiddenInput(),
             "origin_commitment": forms.HiddenInput(),
         }
+        field_classes = {"responsible": ContactChoiceField}
         help_texts = {
             "cancel_reason": _("Required when the action is cancelled."),
             "is_public": _("Public actions are shown to everyone, also without signing in."),
@@ -87,23 +95,27 @@ class ActionForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title_sv"].required = True
-        self.fields["cycle"].empty_label = None
-        self.fields["goals"].queryset = Goal.objects.order_by("code", "pk")
-        self.fields["minorities"].queryset = NationalMinority.objects.all()
-        self.fields["department"].queryset = Department.objects.all()
-        self.fields["collaborating_departments"].queryset = Department.objects.all()
-        self.fields["responsible"].queryset = (
+        form_field(self, "cycle", forms.ModelChoiceField).empty_label = None
+        form_field(self, "goals", forms.ModelMultipleChoiceField).queryset = Goal.objects.order_by(
+            "code", "pk"
+        )
+        form_field(
+            self, "minorities", forms.ModelMultipleChoiceField
+        ).queryset = NationalMinority.objects.all()
+        form_field(self, "department", forms.ModelChoiceField).queryset = Department.objects.all()
+        form_field(
+            self, "collaborating_departments", forms.ModelMultipleChoiceField
+        ).queryset = Department.objects.all()
+        responsible = form_field(self, "responsible", forms.ModelChoiceField)
+        responsible.queryset = (
             User.objects.filter(is_active=True, role__in=[Role.ADMIN_CONTACT, Role.COORDINATOR])
             .select_related("department")
             .order_by("full_name")
         )
-        # Each contact with their department's code, so that one of the right department is chosen.
-        self.fields["responsible"].label_from_instance = lambda person: (
-            f"{person.full_name} ({person.department.code})" if person.department else person.full_name
-        )
 
     def clean(self):
         data = super().clean()
+        assert data is not None, "Django's clean() returns cleaned_data"
         # The one rule save_action enforces; a field that failed its own check is not judged again.
         for field, messages in action_errors(data).items():
             for message in messages:
@@ -151,6 +163,7 @@ class ProgressUpdateForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        assert data is not None, "Django's clean() returns cleaned_data"
         if data.get("status") == ActionStatus.DONE and data.get("progress") not in (None, 100):
             self.add_error("progress", _("A done action is 100 per cent complete."))
         return data
@@ -193,8 +206,10 @@ class GoalForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["title_sv"].required = True
-        self.fields["themes"].queryset = Theme.objects.all()
-        self.fields["minorities"].queryset = NationalMinority.objects.all()
+        form_field(self, "themes", forms.ModelMultipleChoiceField).queryset = Theme.objects.all()
+        form_field(
+            self, "minorities", forms.ModelMultipleChoiceField
+        ).queryset = NationalMinority.objects.all()
         if self.instance.pk is None:
             self.fields["reason"].required = False
             self.fields["reason"].widget = forms.HiddenInput()
@@ -251,11 +266,16 @@ class IndicatorForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["name_sv"].required = True
         self.fields["unit_sv"].required = True
-        self.fields["goals"].queryset = Goal.objects.order_by("code", "pk")
-        self.fields["minorities"].queryset = NationalMinority.objects.all()
+        form_field(self, "goals", forms.ModelMultipleChoiceField).queryset = Goal.objects.order_by(
+            "code", "pk"
+        )
+        form_field(
+            self, "minorities", forms.ModelMultipleChoiceField
+        ).queryset = NationalMinority.objects.all()
 
     def clean(self):
         data = super().clean()
+        assert data is not None, "Django's clean() returns cleaned_data"
         if data.get("baseline") is not None and data.get("baseline") == data.get("target"):
             self.add_error("target", _("The target must differ from the baseline."))
         return data
@@ -312,6 +332,7 @@ class CycleForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        assert data is not None, "Django's clean() returns cleaned_data"
         if all(f"{k.value}_{end}" in data for k in PhaseKind for end in ("starts", "ends")):
             try:
                 validate_phases(self.phases())
@@ -366,7 +387,7 @@ class ActionFilters(forms.Form):
     def __init__(self, *args, loaded: dict[str, list] | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         for name, objects in (loaded or {}).items():
-            self.fields[name].loaded = objects
+            form_field(self, name, LoadedModelChoiceField).loaded = objects
 
     goal = LoadedModelChoiceField(
         label=_("Goal"),
@@ -404,9 +425,9 @@ class RegisterFilterForm(ActionFilters):
 
     def __init__(self, *args, cycles: list[Cycle], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["cycle"].choices = [(str(c.year), str(c.year)) for c in cycles] + [
-            (self.ALL_CYCLES, _("All cycles"))
-        ]
+        form_field(self, "cycle", forms.ChoiceField).choices = [
+            (str(c.year), str(c.year)) for c in cycles
+        ] + [(self.ALL_CYCLES, _("All cycles"))]
 
 
 class DashboardFilterForm(ActionFilters):
@@ -416,7 +437,7 @@ class DashboardFilterForm(ActionFilters):
 
     def __init__(self, *args, cycles: list[Cycle], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["year"].choices = [(c.year, str(c.year)) for c in cycles]
+        form_field(self, "year", forms.ChoiceField).choices = [(c.year, str(c.year)) for c in cycles]
 
 
 class DepartmentChoiceForm(forms.Form):
@@ -457,9 +478,12 @@ class GrantUseForm(forms.ModelForm):
             categories = GrantCategory.objects.filter(
                 models.Q(is_active=True) | models.Q(pk=self.instance.category_id)
             )
-        self.fields["category"].queryset = categories
-        self.fields["category"].empty_label = None
-        self.fields["actions"].queryset = Action.objects.filter(cycle__year=grant.year).order_by("title")
+        category = form_field(self, "category", forms.ModelChoiceField)
+        category.queryset = categories
+        category.empty_label = None
+        form_field(self, "actions", forms.ModelMultipleChoiceField).queryset = Action.objects.filter(
+            cycle__year=grant.year
+        ).order_by("title")
         self.fields["actions"].help_text = _("Actions of the cycle %(year)s that the money went to.") % {
             "year": grant.year
         }

@@ -186,7 +186,7 @@ def action_errors(values: Mapping[str, Any]) -> dict[str, list[str]]:
     """What is wrong with an action's values, by field (None for the whole action): the one rule that
     the form shows and save_action enforces.
     """
-    errors: dict[str | None, list[str]] = {}
+    errors: dict[str, list[str]] = {}
     starts, due = values.get("starts_on"), values.get("due_on")
     if starts and due and due < starts:
         errors.setdefault("due_on", []).append(_("The due date is before the start date."))
@@ -205,7 +205,7 @@ def action_errors(values: Mapping[str, Any]) -> dict[str, list[str]]:
     )
     if error:
         errors.setdefault(NON_FIELD_ERRORS, []).append(error)
-    return errors  # type: ignore[return-value]
+    return errors
 
 
 def _save_with_related(instance: models.Model, *, by: User, reason: str = "", **related) -> None:

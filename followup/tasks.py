@@ -16,8 +16,9 @@ from .models import Action, StaleReminder
 
 def owners_of(action: Action) -> list[User]:
     """The responsible person, else the responsible department's administration contacts."""
-    if action.responsible_id and action.responsible.is_active:
-        return [action.responsible]
+    responsible = action.responsible
+    if responsible is not None and responsible.is_active:
+        return [responsible]
     return list(
         User.objects.filter(is_active=True, role=Role.ADMIN_CONTACT, department_id=action.department_id)
     )

@@ -24,6 +24,9 @@ say "Lint (ruff)"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
 
+say "Types (mypy with django-stubs on core and followup)"
+DJANGO_DEBUG=true "$VENV/bin/mypy"
+
 say "Migrations are committed"
 DJANGO_DEBUG=true "$PY" manage.py makemigrations --check --dry-run
 

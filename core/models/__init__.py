@@ -6,6 +6,13 @@ order the models were declared when they shared one file: the app registry keeps
 the reverse relations of a person that an erasure walks (core/privacy.py).
 """
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # modeltranslation gives every translated model's plain manager its class, MultilingualManager,
+    # when the apps load: the django-stubs plugin looks that class up, so mypy must have read it.
+    import modeltranslation.manager  # noqa: F401
+
 # isort: off
 from .people import Role, User, UserManager, new_feed_token
 from .languages import Language, active_content_language, content_language_field

@@ -6,6 +6,7 @@ association that nominated the person). See docs/privacy.md.
 """
 
 import datetime as dt
+from typing import Any, ClassVar
 
 from django.db import models
 from django.db.models import Q
@@ -25,13 +26,16 @@ class Tier(models.TextChoices):
     WORKING_GROUP = "working_group", _("Working group")
 
 
-class ForumQuerySet(models.QuerySet):
+class ForumQuerySet(models.QuerySet["Forum"]):
     def active(self) -> "ForumQuerySet":
         return self.filter(is_active=True)
 
     def of_member(self, user: User) -> "ForumQuerySet":
         """Forums in which the person holds a membership today."""
         return self.filter(pk__in=Membership.objects.current().filter(user=user).values("forum"))
+
+
+ForumManager = models.Manager.from_queryset(ForumQuerySet)
 
 
 class Forum(models.Model):
@@ -57,7 +61,12 @@ class Forum(models.Model):
     )
     is_active = models.BooleanField(_("active"), default=True)
 
-    objects = ForumQuerySet.as_manager()
+    # modeltranslation swaps the managers' class for its own when the app loads; these are the types.
+    objects: ClassVar[ForumManager["Forum"]] = ForumManager()
+    _default_manager: ClassVar[ForumManager["Forum"]]
+
+    # Registered from the app's ready(), after modeltranslation (core.history.register_translated).
+    history: Any
 
     class Meta:
         verbose_name = _("forum")

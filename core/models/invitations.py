@@ -2,6 +2,7 @@
 
 import datetime as dt
 import hashlib
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -12,6 +13,9 @@ from django.utils.translation import pgettext_lazy
 from .forums import Forum, ForumRole
 from .organisation import Department
 from .people import Role, User
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def invitation_token_hash(token: str) -> str:
@@ -100,5 +104,8 @@ class Invitation(models.Model):
             return InvitationStatus.EXPIRED
         return InvitationStatus.PENDING
 
-    def get_status_display(self) -> str:
+    # The status at one moment, set on each invitation of a list by the view that shows it.
+    current_status: str
+
+    def get_status_display(self) -> "StrOrPromise":
         return InvitationStatus(self.status()).label

@@ -2,7 +2,9 @@
 
 import datetime as dt
 import uuid
+from typing import Any, ClassVar
 
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -45,7 +47,7 @@ MINUTES_TRANSITIONS: dict[str, set[str]] = {
 SEES_EVERY_MEETING = {Role.COORDINATOR, Role.ADMINISTRATOR, Role.POLITICIAN}
 
 
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(models.QuerySet["Meeting"]):
     def upcoming(self) -> "MeetingQuerySet":
         return self.filter(ends_at__gte=timezone.now()).exclude(status=MeetingStatus.CANCELLED)
 
@@ -63,7 +65,7 @@ class MeetingQuerySet(models.QuerySet):
         """Meetings anyone may see: those of public forums whose notice is out."""
         return self.filter(forum__is_public=True).called()
 
-    def visible_to(self, user: User) -> "MeetingQuerySet":
+    def visible_to(self, user: User | AnonymousUser) -> "MeetingQuerySet":
         """Coordinators, administrators and politicians see all; members see their forums; others the public ones."""
         if not user.is_authenticated:
             return self.public()
@@ -75,6 +77,9 @@ class MeetingQuerySet(models.QuerySet):
         first = dt.date(year, month, 1)
         after = dt.date(year + (month == 12), month % 12 + 1, 1)
         return self.filter(starts_at__date__gte=first, starts_at__date__lt=after)
+
+
+MeetingManager = models.Manager.from_queryset(MeetingQuerySet)
 
 
 def new_uid() -> str:
@@ -111,7 +116,12 @@ class Meeting(models.Model):
         User, verbose_name=_("created by"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
-    objects = MeetingQuerySet.as_manager()
+    # modeltranslation swaps the managers' class for its own when the app loads; these are the types.
+    objects: ClassVar[MeetingManager["Meeting"]] = MeetingManager()
+    _default_manager: ClassVar[MeetingManager["Meeting"]]
+
+    # Registered from the app's ready(), after modeltranslation (core.history.register_translated).
+    history: Any
 
     class Meta:
         verbose_name = _("meeting")

@@ -1,11 +1,15 @@
 """The mail outbox: nothing is lost if the broker or the mail server is down."""
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 class MailState(models.TextChoices):
@@ -106,5 +110,5 @@ class OutgoingMail(models.Model):
             return MailState.SENDING
         return MailState.POSSIBLY_SENT
 
-    def get_state_display(self) -> str:
+    def get_state_display(self) -> "StrOrPromise":
         return MailState(self.state()).label

@@ -1,6 +1,7 @@
 """People who sign in, and their portal-wide role."""
 
 import secrets
+from typing import ClassVar
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, BaseUserManager
@@ -19,7 +20,7 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def _create_user(self, email: str, password: str | None, **extra_fields):
@@ -49,9 +50,10 @@ def new_feed_token() -> str:
 class User(AbstractUser):
     """A person who signs in with an email address."""
 
-    username = None
-    first_name = None
-    last_name = None
+    # AbstractUser's fields that this model removes (the stubs cannot say a subclass drops a field).
+    username = None  # type: ignore[assignment]
+    first_name = None  # type: ignore[assignment]
+    last_name = None  # type: ignore[assignment]
     email = models.EmailField(_("email address"), unique=True)
     full_name = models.CharField(_("name"), max_length=200)
     role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.RESIDENT)
@@ -85,9 +87,10 @@ class User(AbstractUser):
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS: ClassVar[list[str]] = []
 
-    objects = UserManager()
+    # Not django.contrib.auth's UserManager (which the stubs expect): this one signs people in by email.
+    objects: ClassVar[UserManager] = UserManager()  # type: ignore[assignment]
 
     class Meta:
         verbose_name = _("person")

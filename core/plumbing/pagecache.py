@@ -244,7 +244,7 @@ def _ignored_tables() -> frozenset[str]:
     models = apps.get_models(include_auto_created=True)
     tables = {model._meta.db_table.lower() for model in models if model._meta.label_lower in IGNORED_MODELS}
     tables |= {
-        config["LOCATION"].lower()
+        str(config["LOCATION"]).lower()
         for config in settings.CACHES.values()
         if config["BACKEND"] == "django.core.cache.backends.db.DatabaseCache"
     }

@@ -6,16 +6,21 @@ AppConfig.ready(). A section is a template and a function that returns its conte
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from django.http import HttpRequest
 
 from ..models import AgendaItem, Forum, Meeting
 
+_Object = TypeVar("_Object")
+
 
 @dataclass(frozen=True)
-class Section:
+class Section(Generic[_Object]):
+    """A section of the pages of one kind of object: its context is made from the request and the object."""
+
     template: str
-    context: Callable[[HttpRequest, object], dict | None]
+    context: Callable[[HttpRequest, _Object], dict | None]
     order: int = 100
     tiers: frozenset[str] | None = None  # None: every tier
 
@@ -31,9 +36,9 @@ class SectionContext(dict):
         return None
 
 
-_meeting_sections: list[Section] = []
-_forum_sections: list[Section] = []
-_agenda_item_sections: list[Section] = []
+_meeting_sections: list[Section[Meeting]] = []
+_forum_sections: list[Section[Forum]] = []
+_agenda_item_sections: list[Section[AgendaItem]] = []
 
 
 def register_meeting_section(
@@ -58,7 +63,7 @@ def register_agenda_item_section(
     _agenda_item_sections.sort(key=lambda s: s.order)
 
 
-_object_sections: dict[str, list[Section]] = {}
+_object_sections: dict[str, list[Section[Any]]] = {}
 
 
 def register_object_section(
@@ -108,9 +113,9 @@ def navigation_permissions() -> dict[str, str]:
 
 
 def _render(
-    sections: list[Section], request: HttpRequest, obj, tier: str | None = None
+    sections: list[Section[_Object]], request: HttpRequest, obj: _Object, tier: str | None = None
 ) -> list[tuple[str, dict]]:
-    rendered = []
+    rendered: list[tuple[str, dict]] = []
     for section in sections:
         if section.tiers is not None and tier not in section.tiers:
             continue

@@ -147,7 +147,7 @@ def _check_sizes(members: list[zipfile.ZipInfo]) -> None:
         )
 
 
-def _check_no_overlap(file: IO[bytes], members: list[zipfile.ZipInfo], directory_start: int) -> None:
+def _check_no_overlap(file: _BoundedReader, members: list[zipfile.ZipInfo], directory_start: int) -> None:
     """Refuse entries that share or overlap their data, the trick of bombs that need no nesting."""
     end_of_previous = 0
     for info in sorted(members, key=lambda info: info.header_offset):
@@ -321,12 +321,14 @@ def detect_type(upload: UploadedFile) -> str | None:
 def validate_attachment(upload: UploadedFile) -> str:
     """Return the detected content type, or raise a message the person can act on."""
     limit = settings.ATTACHMENT_MAX_BYTES
-    if upload.size > limit:
+    size = upload.size
+    assert size is not None, "an uploaded file has a size"
+    if size > limit:
         raise ValidationError(
             _("The file is %(size)s; attachments may be at most %(limit)s."),
-            params={"size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            params={"size": filesizeformat(size), "limit": filesizeformat(limit)},
         )
-    if upload.size == 0:
+    if size == 0:
         raise ValidationError(_("The file is empty."))
     kind = detect_type(upload)
     if kind is None:

@@ -1,5 +1,7 @@
 """Template helpers shared by every page."""
 
+from typing import cast
+
 from django import template
 from django.forms import BaseForm, BoundField
 from django.forms.formsets import BaseFormSet
@@ -17,7 +19,7 @@ def ds_widget(field: BoundField) -> str:
         described_by.append(f"{field.auto_id}_error")
     if field.help_text:
         described_by.append(f"{field.auto_id}_helptext")
-    attrs = {}
+    attrs: dict[str, str | bool] = {}
     if field.widget_type not in {"checkboxselectmultiple", "radioselect"}:
         existing = field.field.widget.attrs.get("class", "")
         attrs["class"] = f"{existing} ds-input".strip()
@@ -37,10 +39,13 @@ def has_form_errors(context: template.Context) -> bool:
     for value in context.flatten().values():
         # type(), not isinstance(): isinstance would evaluate lazy values such as csrf_token, which sets the
         # CSRF cookie on every page and keeps visitors' pages out of the shared page cache.
-        if issubclass(type(value), BaseForm | BaseFormSet) and value.is_bound:
-            if isinstance(value, BaseFormSet):
-                if value.total_error_count():
+        if not issubclass(type(value), BaseForm | BaseFormSet):
+            continue
+        form = cast(BaseForm | BaseFormSet, value)
+        if form.is_bound:
+            if isinstance(form, BaseFormSet):
+                if form.total_error_count():
                     return True
-            elif value.errors:
+            elif form.errors:
                 return True
     return False

@@ -1,5 +1,7 @@
 """A meeting's agenda: add, change, move and remove its items (the writes are in core.services)."""
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -14,15 +16,25 @@ from core.session_timing import RestoreKeptPostMixin
 from .. import services
 from ..forms import AgendaItemForm
 from ..models import AgendaItem, Meeting
-from .access import ObjectAccessMixin, check_access
+from .access import ObjectAccessMixin, check_access, signed_in_user
 from .meetings import MEETINGS, report_errors
 
 ITEMS = AgendaItem.objects.select_related("meeting", "meeting__forum")
 
+if TYPE_CHECKING:
+    # The mixins below are mixed into a FormView: mypy reads them as one, Python as plain mixins.
+    _FormView = FormView
+else:
+    _FormView = object
 
-class AgendaItemFormMixin:
+
+class AgendaItemFormMixin(_FormView):
     form_class = AgendaItemForm
     template_name = "core/agendaitem_form.html"
+
+    @property
+    def meeting(self) -> Meeting:
+        raise NotImplementedError
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "meeting": self.meeting, "user": self.request.user}
@@ -56,7 +68,7 @@ class AgendaItemCreateView(ObjectAccessMixin, AgendaItemFormMixin, RestoreKeptPo
         return self.object
 
     def form_valid(self, form):
-        services.add_agenda_item(self.meeting, form.save(commit=False), self.request.user)
+        services.add_agenda_item(self.meeting, form.save(commit=False), signed_in_user(self.request))
         messages.success(self.request, _("The item has been added to the agenda."))
         return redirect(self.meeting)
 
@@ -66,7 +78,7 @@ class AgendaItemUpdateView(AgendaItemAccessMixin, AgendaItemFormMixin, FormView)
         return {**super().get_form_kwargs(), "instance": self.object}
 
     def form_valid(self, form):
-        services.update_agenda_item(form.save(commit=False), by=self.request.user)
+        services.update_agenda_item(form.save(commit=False), by=signed_in_user(self.request))
         messages.success(self.request, _("The agenda item has been saved."))
         return redirect(self.meeting)
 
@@ -97,5 +109,5 @@ def move_agenda_item(request: HttpRequest, pk: int) -> HttpResponse:
     if direction not in ("up", "down"):
         messages.error(request, _("Choose whether to move the item up or down."))
     else:
-        services.move_agenda_item(item, direction, by=request.user)
+        services.move_agenda_item(item, direction, by=signed_in_user(request))
     return redirect(reverse("core:meeting_detail", kwargs={"pk": item.meeting_id}) + f"#item-{item.pk}")

@@ -9,7 +9,7 @@ from django.views.generic import FormView
 
 from ..forms import AttachmentForm
 from ..models import Attachment
-from .access import ObjectAccessMixin, check_access, load_object
+from .access import ObjectAccessMixin, check_access, load_object, signed_in_user
 from .meetings import MEETINGS
 
 ATTACHMENTS = Attachment.objects.select_related("meeting", "meeting__forum")
@@ -37,7 +37,7 @@ class AttachmentCreateView(ObjectAccessMixin, FormView):
             name=upload.name[:255],
             content_type=form.content_type,
             size=upload.size,
-            uploaded_by=self.request.user,
+            uploaded_by=signed_in_user(self.request),
         )
         messages.success(self.request, _("The file has been attached."))
         return redirect(self.object)

@@ -10,7 +10,7 @@ from django.views.generic import FormView
 from .. import services
 from ..forms import AttendanceForm, GuestForm
 from ..models import Attendance
-from .access import ObjectAccessMixin, load_object
+from .access import ObjectAccessMixin, load_object, signed_in_user
 from .meetings import MEETINGS
 
 
@@ -30,7 +30,9 @@ class AttendanceView(ObjectAccessMixin, FormView):
         return {**super().get_form_kwargs(), "attendances": self.get_attendances()}
 
     def form_valid(self, form):
-        services.record_attendance(self.object, form.presence_by_attendance(), by=self.request.user)
+        services.record_attendance(
+            self.object, form.presence_by_attendance(), by=signed_in_user(self.request)
+        )
         messages.success(self.request, _("Attendance has been recorded."))
         return redirect(self.object)
 
@@ -45,7 +47,10 @@ def add_guest(request: HttpRequest, pk: int) -> HttpResponse:
     form = GuestForm(request.POST)
     if form.is_valid():
         services.add_guest(
-            meeting, form.cleaned_data["guest_name"], form.cleaned_data["guest_organisation"], request.user
+            meeting,
+            form.cleaned_data["guest_name"],
+            form.cleaned_data["guest_organisation"],
+            signed_in_user(request),
         )
         messages.success(request, _("The guest has been added."))
     else:

@@ -17,6 +17,7 @@ from core.plumbing.pagecache import cached_get, cached_page
 
 from ..ical import calendar_for
 from ..models import Meeting, MeetingStatus, User, new_feed_token
+from .access import signed_in_user
 
 
 def _visible(user):
@@ -129,8 +130,9 @@ def feed(request: HttpRequest, token: str) -> HttpResponse:
 @permission_required("core.reset_own_feed")
 def reset_feed(request: HttpRequest) -> HttpResponse:
     """Give the person a new secret feed address; the old one stops working at once."""
-    request.user.feed_token = new_feed_token()
-    request.user.save(update_fields=["feed_token"])
+    user = signed_in_user(request)
+    user.feed_token = new_feed_token()
+    user.save(update_fields=["feed_token"])
     messages.success(
         request, _("Your calendar address has been renewed. Subscribe again with the new address.")
     )

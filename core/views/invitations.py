@@ -1,5 +1,7 @@
 """Invitations: coordinators invite representatives, administration contacts and politicians to accounts."""
 
+from typing import Any
+
 from allauth.core.ratelimit import respond_429
 from django.conf import settings
 from django.contrib import messages
@@ -18,6 +20,7 @@ from rules.contrib.views import PermissionRequiredMixin, permission_required
 from .. import auth, invitations
 from ..forms import AcceptInvitationForm, InvitationForm
 from ..models import Invitation, InvitationStatus, User
+from .access import signed_in_user
 
 
 class InvitationListView(PermissionRequiredMixin, TemplateView):
@@ -49,14 +52,14 @@ class InvitationCreateView(PermissionRequiredMixin, CreateView):
     success_url = reverse_lazy("core:invitation_list")
 
     def get_initial(self):
-        initial = {"role": "representative", "language": "sv"}
+        initial: dict[str, Any] = {"role": "representative", "language": "sv"}
         forum = self.request.GET.get("forum", "")
         if forum.isascii() and forum.isdigit():
             initial.update(forum=int(forum), forum_role="representative")
         return initial
 
     def form_valid(self, form):
-        self.object = invitations.invite(form.save(commit=False), by=self.request.user)
+        self.object = invitations.invite(form.save(commit=False), by=signed_in_user(self.request))
         messages.success(
             self.request,
             gettext("The invitation has been sent to %(email)s.") % {"email": self.object.email},
@@ -101,19 +104,21 @@ class AcceptInvitationView(PermissionRequiredMixin, FormView):
     permission_required = "core.accept_invitation"
     form_class = AcceptInvitationForm
     template_name = "core/invitation_accept.html"
+    invitation: Invitation
 
     def dispatch(self, request, *args, **kwargs):
         # A door in (core/auth.py): uses and wrong links are limited per address, as sign-in is.
         if request.method == "POST" and not auth.consume_rate_limit(request, "invitation"):
             return respond_429(request)
-        self.invitation = invitations.find(kwargs["token"])
-        if self.invitation is None or self.invitation.status() != InvitationStatus.PENDING:
+        invitation = invitations.find(kwargs["token"])
+        if invitation is None or invitation.status() != InvitationStatus.PENDING:
             if not auth.consume_rate_limit(request, "invitation_failed"):
                 return respond_429(request)
             return self.render_to_response(
-                {"invalid": True, "invitation": self.invitation},
-                status=404 if self.invitation is None else 410,
+                {"invalid": True, "invitation": invitation},
+                status=404 if invitation is None else 410,
             )
+        self.invitation = invitation
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):

@@ -3,6 +3,8 @@
 The agenda, minutes, attendance and attachments have their own modules beside this one.
 """
 
+from typing import TYPE_CHECKING
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -31,9 +33,15 @@ from ..models import (
     MinutesStatus,
 )
 from ..plumbing.sections import meeting_sections
-from .access import ObjectAccessMixin, load_object
+from .access import ObjectAccessMixin, load_object, signed_in_user
 
 MEETINGS = Meeting.objects.select_related("forum", "forum__minority")
+
+if TYPE_CHECKING:
+    # The mixins below are mixed into a FormView: mypy reads them as one, Python as plain mixins.
+    _FormView = FormView
+else:
+    _FormView = object
 
 
 def report_errors(request: HttpRequest, error: ValidationError) -> None:
@@ -88,8 +96,12 @@ class MeetingDetailView(ObjectAccessMixin, TemplateView):
         return context
 
 
-class MeetingFormMixin:
+class MeetingFormMixin(_FormView):
     template_name = "core/meeting_form.html"
+
+    @property
+    def forum(self) -> Forum:
+        raise NotImplementedError
 
     def get_form_kwargs(self):
         kwargs = super().get_form_kwargs()
@@ -115,7 +127,7 @@ class MeetingCreateView(ObjectAccessMixin, MeetingFormMixin, FormView):
 
     def form_valid(self, form):
         meeting = form.save(commit=False)
-        services.create_meeting(meeting, form.cleaned_data["invitees"], by=self.request.user)
+        services.create_meeting(meeting, form.cleaned_data["invitees"], by=signed_in_user(self.request))
         messages.success(self.request, _("The meeting has been planned. Add the agenda, then publish it."))
         return redirect(meeting)
 
@@ -138,7 +150,7 @@ class MeetingUpdateView(ObjectAccessMixin, MeetingFormMixin, FormView):
             meeting = form.save(commit=False)
             services.set_invitees(meeting, form.cleaned_data["invitees"])
             sent = services.update_meeting(
-                meeting, form.changed_data + _time_changes(form), by=self.request.user
+                meeting, form.changed_data + _time_changes(form), by=signed_in_user(self.request)
             )
         if sent:
             messages.success(self.request, _("The changes have been saved and sent to those invited."))
@@ -166,7 +178,9 @@ def publish_agenda(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = load_object(request, MEETINGS, pk, view="core.view_meeting", act="core.change_meeting")
     without_notice = request.POST.get("past") == "confirmed"
     try:
-        sent = services.publish_agenda(meeting, by=request.user, without_notice_for_past=without_notice)
+        sent = services.publish_agenda(
+            meeting, by=signed_in_user(request), without_notice_for_past=without_notice
+        )
     except ValidationError as error:
         if error.code == services.PAST_MEETING:
             # The page then offers the confirmation beside the date (notice_too_late).
@@ -195,7 +209,7 @@ class MeetingCancelView(ObjectAccessMixin, FormView):
 
     def form_valid(self, form):
         try:
-            services.cancel_meeting(self.object, form.cleaned_data["reason"], by=self.request.user)
+            services.cancel_meeting(self.object, form.cleaned_data["reason"], by=signed_in_user(self.request))
         except ValidationError as error:
             report_errors(self.request, error)
         else:
@@ -211,7 +225,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
     """An invited member confirms or excuses their attendance (permission: core.respond_to_meeting)."""
     meeting = load_object(request, MEETINGS, pk, view="core.view_meeting", act="core.respond_to_meeting")
     try:
-        attendance = services.respond(meeting, request.user, request.POST.get("answer", ""))
+        attendance = services.respond(meeting, signed_in_user(request), request.POST.get("answer", ""))
     except ValidationError as error:
         report_errors(request, error)
     else:

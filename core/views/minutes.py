@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from .. import services
 from ..forms import MinutesItemForm
 from ..models import MinutesStatus
-from .access import ObjectAccessMixin, load_object
+from .access import ObjectAccessMixin, load_object, signed_in_user
 from .meetings import MEETINGS, report_errors
 
 
@@ -67,7 +67,7 @@ def move_minutes(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, _("Choose what to do with the minutes."))
         return redirect(meeting)
     try:
-        services.move_minutes(meeting, target, by=request.user)
+        services.move_minutes(meeting, target, by=signed_in_user(request))
     except ValidationError as error:
         report_errors(request, error)
     else:

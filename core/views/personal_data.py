@@ -17,6 +17,7 @@ from rules.contrib.views import PermissionRequiredMixin, permission_required
 from .. import privacy
 from ..forms import ErasureForm
 from ..models import AccessLogEntry, ErasureRecord, User
+from .access import signed_in_user
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -28,7 +29,7 @@ class MyDataView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        sections = privacy.collect(self.request.user)
+        sections = privacy.collect(signed_in_user(self.request))
         for section in sections:
             section.items = [
                 [(label, _readable(row.get(name))) for name, label in section.columns] for row in section.rows
@@ -69,7 +70,7 @@ def _labelled(rows: list[dict]) -> list[dict]:
             what = apps.get_model(row["what"])._meta.verbose_name_plural
         except (LookupError, ValueError):
             what = row["what"]
-        labelled.append({**row, "what": what, "why": privacy.KEPT_REASONS.get(row.get("why"), "")})
+        labelled.append({**row, "what": what, "why": privacy.KEPT_REASONS.get(row.get("why", ""), "")})
     return labelled
 
 
@@ -103,7 +104,9 @@ class ErasePersonView(PermissionRequiredMixin, FormView):
         if self.person.pk == self.request.user.pk:
             form.add_error(None, gettext("You cannot erase your own account; ask another administrator."))
             return self.form_invalid(form)
-        record = privacy.erase(self.person, by=self.request.user, reason=form.cleaned_data["reason"])
+        record = privacy.erase(
+            self.person, by=signed_in_user(self.request), reason=form.cleaned_data["reason"]
+        )
         messages.success(self.request, gettext("The person's data has been erased."))
         return redirect("core:erasure_record", pk=record.pk)
 

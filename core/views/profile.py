@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.contrib import messages
 from django.urls import reverse
 from django.utils import translation
@@ -18,7 +20,9 @@ class ProfileView(PermissionRequiredMixin, UpdateView):
     template_name = "core/user_form.html"
 
     def get_object(self, queryset=None) -> User:
-        return self.request.user
+        # rules asks for the object before it checks the permission: a visitor who is not signed in gets
+        # here too (AnonymousUser) and is then sent to sign in; past the check it is the person's own record.
+        return cast(User, self.request.user)
 
     def form_valid(self, form):
         response = super().form_valid(form)

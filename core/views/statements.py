@@ -4,11 +4,16 @@ Their text is long prose that a lawyer or the data protection officer revises as
 has its own template (core/templates/core/statements/<page>.<language>.html) rather than catalog entries.
 """
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
@@ -19,7 +24,7 @@ class StatementView(PermissionRequiredMixin, TemplateView):
     permission_required = "core.view_home"
     template_name = "core/statement.html"
     page = ""
-    title = ""
+    title: "StrOrPromise" = ""
 
     def get_context_data(self, **kwargs) -> dict:
         language = get_language() if get_language() in LANGUAGES else settings.LANGUAGE_CODE

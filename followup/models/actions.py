@@ -1,6 +1,7 @@
 """The actions that are followed up, their progress updates, and the reminders about stale ones."""
 
 import datetime as dt
+from typing import Any, ClassVar
 
 from django.core.validators import MaxValueValidator
 from django.db import models
@@ -51,7 +52,7 @@ def overdue_condition(on: dt.date, prefix: str = "") -> Q:
     return Q(**{f"{path}due_on__lt": on}) & ~Q(**{f"{path}status__in": FINISHED_STATUSES})
 
 
-class ActionQuerySet(models.QuerySet):
+class ActionQuerySet(models.QuerySet["Action"]):
     def with_related(self) -> "ActionQuerySet":
         """What a list row shows, in one query (goals and minorities are prefetched by the caller)."""
         return self.select_related("cycle", "department", "responsible")
@@ -82,6 +83,9 @@ class ActionQuerySet(models.QuerySet):
     def overdue(self, on: dt.date | None = None) -> "ActionQuerySet":
         """Unfinished actions whose due date has passed (see overdue_condition)."""
         return self.filter(overdue_condition(on or timezone.localdate()))
+
+
+ActionManager = models.Manager.from_queryset(ActionQuerySet)
 
 
 class Action(models.Model):
@@ -161,7 +165,17 @@ class Action(models.Model):
     last_update_on = models.DateField(_("last progress update"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 
-    objects = ActionQuerySet.as_manager()
+    # modeltranslation swaps the managers' class for its own when the app loads; these are the types.
+    objects: ClassVar[ActionManager["Action"]] = ActionManager()
+    _default_manager: ClassVar[ActionManager["Action"]]
+
+    # Registered from the app's ready(), after modeltranslation (core.history.register_translated).
+    history: Any
+    # Set on the actions of a list by the view that shows it (followup.views), for its template.
+    flag_overdue: bool
+    flag_stale: bool
+    may_report: bool
+    chosen: bool
 
     class Meta:
         verbose_name = _("action")

@@ -1,5 +1,7 @@
 """The goals of the minority policy programme, grouped by theme."""
 
+from typing import Any
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +40,9 @@ class Goal(models.Model):
     themes = models.ManyToManyField(Theme, verbose_name=_("themes"), blank=True, related_name="goals")
     minorities = models.ManyToManyField(NationalMinority, verbose_name=_("national minorities"), blank=True)
     adopted_on = models.DateField(_("adopted"), null=True, blank=True)
+
+    # Registered from the app's ready(), after modeltranslation (core.history.register_translated).
+    history: Any
 
     class Meta:
         verbose_name = _("goal")

@@ -10,6 +10,8 @@ from simple_history.models import HistoricalRecords
 
 from core.models import User
 
+from .actions import Action
+
 
 class GrantCategory(models.Model):
     """What the state grant is used for (language support, consultation, culture, ...): configuration."""
@@ -74,7 +76,7 @@ class GrantUse(models.Model):
     )
     description = models.TextField(_("what it was used for"))
     actions = models.ManyToManyField(
-        "Action", verbose_name=_("actions it paid for"), blank=True, related_name="grant_uses"
+        Action, verbose_name=_("actions it paid for"), blank=True, related_name="grant_uses"
     )
     recorded_by = models.ForeignKey(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
     created_at = models.DateTimeField(_("recorded"), default=timezone.now, editable=False)

@@ -1,5 +1,7 @@
 """Indicators measured over time against a baseline and a target."""
 
+from typing import Any
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +27,9 @@ class Indicator(models.Model):
     )
     latest_value = models.DecimalField(max_digits=12, decimal_places=2, null=True, editable=False)
     latest_on = models.DateField(null=True, editable=False)
+
+    # Registered from the app's ready(), after modeltranslation (core.history.register_translated).
+    history: Any
 
     class Meta:
         verbose_name = _("indicator")

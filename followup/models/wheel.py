@@ -1,6 +1,7 @@
 """The yearly wheel (årssnurra): cycles, each with four phases."""
 
 import datetime as dt
+from typing import Any, ClassVar
 
 from django.db import models
 from django.db.models import Q
@@ -28,7 +29,7 @@ PHASE_DESCRIPTIONS = {
 }
 
 
-class CycleQuerySet(models.QuerySet):
+class CycleQuerySet(models.QuerySet["Cycle"]):
     def current(self, on: dt.date | None = None) -> "Cycle | None":
         """The cycle whose dates cover the day, else the latest one that has started."""
         on = on or timezone.localdate()
@@ -37,6 +38,9 @@ class CycleQuerySet(models.QuerySet):
             cycles.filter(starts_on__lte=on, ends_on__gte=on).order_by("-starts_on").first()
             or cycles.filter(starts_on__lte=on).order_by("-starts_on").first()
         )
+
+
+CycleManager = models.Manager.from_queryset(CycleQuerySet)
 
 
 def current_among(cycles, on: dt.date | None = None) -> "Cycle | None":
@@ -57,7 +61,12 @@ class Cycle(models.Model):
     starts_on = models.DateField(_("starts"))
     ends_on = models.DateField(_("ends"))
 
-    objects = CycleQuerySet.as_manager()
+    # modeltranslation swaps the managers' class for its own when the app loads; these are the types.
+    objects: ClassVar[CycleManager["Cycle"]] = CycleManager()
+    _default_manager: ClassVar[CycleManager["Cycle"]]
+
+    # Registered from the app's ready(), after modeltranslation (core.history.register_translated).
+    history: Any
 
     class Meta:
         verbose_name = _("cycle")

@@ -2,6 +2,8 @@
 and changing actions, and progress updates by the responsible party.
 """
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -11,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
+from django.views import View
 from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -18,13 +21,20 @@ from core.forms import writer_language
 from core.models import AgendaItem
 from core.plumbing.pagecache import cached_get
 from core.session_timing import RestoreKeptPostMixin
-from core.views.access import ObjectAccessMixin, check_access
+from core.views.access import ObjectAccessMixin, check_access, signed_in_user
 from dialogues.models import Commitment
 from proposals.models import Proposal
 
 from .. import exports, services
 from ..forms import ActionForm, ProgressUpdateForm, RegisterFilterForm
 from ..models import Action, Cycle, Goal, ProgressUpdate, current_among
+
+if TYPE_CHECKING:
+    # What the mixins below are mixed into: mypy reads them as views, Python as plain mixins.
+    _View = View
+    _FormView = FormView
+else:
+    _View = _FormView = object
 
 
 def register_queryset(user, chosen: dict, current: Cycle | None):
@@ -61,7 +71,7 @@ def register_queryset(user, chosen: dict, current: Cycle | None):
     ).order_by("due_on", "title", "pk")
 
 
-class RegisterMixin:
+class RegisterMixin(_View):
     @cached_property
     def cycles(self) -> list[Cycle]:
         return list(Cycle.objects.order_by("-year"))
@@ -220,7 +230,7 @@ def action_history(action: Action) -> list:
     return entries
 
 
-class ActionFormMixin:
+class ActionFormMixin(_FormView):
     form_class = ActionForm
     template_name = "followup/action_form.html"
 
@@ -229,7 +239,7 @@ class ActionFormMixin:
         try:
             action = services.save_action(
                 form.save(commit=False),
-                by=self.request.user,
+                by=signed_in_user(self.request),
                 goals=data["goals"],
                 minorities=data["minorities"],
                 collaborating_departments=data["collaborating_departments"],
@@ -337,7 +347,7 @@ class ProgressUpdateView(ObjectAccessMixin, RestoreKeptPostMixin, FormView):
         try:
             services.report_progress(
                 self.object,
-                author=self.request.user,
+                author=signed_in_user(self.request),
                 text=data["text"],
                 language=data["language"],
                 status=data["status"],
@@ -353,7 +363,7 @@ class ProgressUpdateView(ObjectAccessMixin, RestoreKeptPostMixin, FormView):
         return redirect(self.object)
 
 
-def download_update_file(request: HttpRequest, pk: int) -> HttpResponse:
+def download_update_file(request: HttpRequest, pk: int) -> FileResponse:
     """An update's attachment, for those who may see the action (permission: followup.view_action)."""
     update = get_object_or_404(ProgressUpdate.objects.select_related("action"), pk=pk)
     check_access(request, update.action, "followup.view_action")

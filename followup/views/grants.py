@@ -17,7 +17,7 @@ from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from core.history import stamp
-from core.views.access import ObjectAccessMixin
+from core.views.access import ObjectAccessMixin, signed_in_user
 
 from .. import services
 from ..forms import GrantUseForm, StateGrantForm
@@ -113,7 +113,7 @@ class GrantUseCreateView(ObjectAccessMixin, FormView):
 
     def form_valid(self, form: GrantUseForm) -> HttpResponse:
         services.save_grant_use(
-            form.save(commit=False), by=self.request.user, actions=form.cleaned_data["actions"]
+            form.save(commit=False), by=signed_in_user(self.request), actions=form.cleaned_data["actions"]
         )
         messages.success(self.request, gettext("The use of the grant has been recorded."))
         return redirect(self.object)
@@ -136,7 +136,7 @@ class GrantUseEditView(ObjectAccessMixin, FormView):
 
     def form_valid(self, form: GrantUseForm) -> HttpResponse:
         services.save_grant_use(
-            form.save(commit=False), by=self.request.user, actions=form.cleaned_data["actions"]
+            form.save(commit=False), by=signed_in_user(self.request), actions=form.cleaned_data["actions"]
         )
         messages.success(self.request, gettext("The use of the grant has been saved."))
         return redirect(self.object.grant)

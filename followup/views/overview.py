@@ -11,6 +11,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from core.models import Department, NationalMinority
 from core.plumbing.pagecache import cached_get
 from core.plumbing.sections import object_sections
+from core.views.access import signed_in_user
 
 from .. import dashboard
 from ..forms import DashboardFilterForm, DepartmentChoiceForm
@@ -31,7 +32,7 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         # Loaded once for the filters' options, their checks and the tables by minority.
-        loaded = {
+        loaded: dict[str, list] = {
             "goal": list(Goal.objects.order_by("code", "pk")),
             "minority": list(NationalMinority.objects.all()),
             "department": list(Department.objects.all()),
@@ -62,6 +63,7 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
 
 def _register_query(filters: dashboard.Filters) -> str:
     """The same selection in the action register, so every figure can be followed to its actions."""
+    assert filters.cycle is not None, "the dashboard's filters always have a cycle"
     query = QueryDict(mutable=True)
     query["cycle"] = str(filters.cycle.year)
     if filters.minority is not None:
@@ -89,7 +91,7 @@ class DepartmentView(PermissionRequiredMixin, TemplateView):
         if form.is_bound and form.is_valid():
             department = form.cleaned_data["department"]
         if department is None:
-            department = user.department
+            department = signed_in_user(self.request).department
             form = DepartmentChoiceForm(initial={"department": department})
         today = timezone.localdate()
         actions = []

@@ -11,7 +11,7 @@ from django.utils.translation import gettext
 from django.views.generic import FormView, ListView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from core.views.access import ObjectAccessMixin
+from core.views.access import ObjectAccessMixin, signed_in_user
 
 from .. import charts, services
 from ..forms import CycleForm, GoalForm, IndicatorForm, IndicatorValueForm
@@ -79,7 +79,7 @@ class GoalCreateView(PermissionRequiredMixin, FormView):
         data = form.cleaned_data
         goal = services.save_goal(
             form.save(commit=False),
-            by=self.request.user,
+            by=signed_in_user(self.request),
             themes=data["themes"],
             minorities=data["minorities"],
         )
@@ -107,7 +107,7 @@ class GoalEditView(ObjectAccessMixin, FormView):
         try:
             goal = services.save_goal(
                 form.save(commit=False),
-                by=self.request.user,
+                by=signed_in_user(self.request),
                 themes=data["themes"],
                 minorities=data["minorities"],
                 reason=data["reason"],
@@ -173,7 +173,10 @@ class IndicatorCreateView(PermissionRequiredMixin, FormView):
     def form_valid(self, form: IndicatorForm) -> HttpResponse:
         data = form.cleaned_data
         indicator = services.save_indicator(
-            form.save(commit=False), by=self.request.user, goals=data["goals"], minorities=data["minorities"]
+            form.save(commit=False),
+            by=signed_in_user(self.request),
+            goals=data["goals"],
+            minorities=data["minorities"],
         )
         messages.success(self.request, gettext("The indicator has been saved."))
         return redirect(indicator)
@@ -195,7 +198,10 @@ class IndicatorEditView(ObjectAccessMixin, FormView):
     def form_valid(self, form: IndicatorForm) -> HttpResponse:
         data = form.cleaned_data
         indicator = services.save_indicator(
-            form.save(commit=False), by=self.request.user, goals=data["goals"], minorities=data["minorities"]
+            form.save(commit=False),
+            by=signed_in_user(self.request),
+            goals=data["goals"],
+            minorities=data["minorities"],
         )
         messages.success(self.request, gettext("The indicator has been saved."))
         return redirect(indicator)
@@ -225,7 +231,7 @@ class IndicatorValueView(ObjectAccessMixin, FormView):
                 measured_on=data["measured_on"],
                 value=data["value"],
                 note=data["note"],
-                by=self.request.user,
+                by=signed_in_user(self.request),
             )
         except ValidationError as error:
             form.add_error(None, error)
@@ -279,7 +285,10 @@ class CycleCreateView(PermissionRequiredMixin, FormView):
         carry = [a for a in self.candidates if str(a.pk) in chosen]
         try:
             cycle = services.open_cycle(
-                year=form.cleaned_data["year"], phases=form.phases(), carry_over=carry, by=self.request.user
+                year=form.cleaned_data["year"],
+                phases=form.phases(),
+                carry_over=carry,
+                by=signed_in_user(self.request),
             )
         except ValidationError as error:
             form.add_error(None, error)
