@@ -1,8 +1,12 @@
 """How allauth fits the portal: residents sign up themselves; mail goes in the person's language."""
 
+from types import SimpleNamespace
+
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
+from django.conf import settings
 from django.utils import translation
+from django.utils.translation import gettext
 
 from .models import Role
 
@@ -23,7 +27,17 @@ class AccountAdapter(DefaultAccountAdapter):
         user = context.get("user")
         language = getattr(user, "language", None) or translation.get_language()
         with translation.override(language):
-            super().send_mail(template_prefix, email, context)
+            super().send_mail(template_prefix, email, {**context, "current_site": self._portal_site()})
+
+    def _portal_site(self) -> SimpleNamespace:
+        # allauth's mails greet from the Site row ("example.com" unless someone edits it in the admin):
+        # name the portal in the recipient's language and the address the person actually used.
+        request = getattr(self, "request", None)
+        if request is not None:
+            domain = request.get_host()
+        else:
+            domain = next((h.lstrip(".") for h in settings.ALLOWED_HOSTS if h != "*"), "localhost")
+        return SimpleNamespace(name=gettext("Haninge municipality: national minorities"), domain=domain)
 
 
 class MFAAdapter(DefaultMFAAdapter):
