@@ -189,7 +189,7 @@ UPLOAD_FIELDS = [
     UploadField("progress update attachment", "admin_contact", "file", (ProgressUpdate,)),
 ]
 COVERED_FORM_FIELDS = {
-    "core.forms.AttachmentForm.file",
+    "core.forms.meetings.AttachmentForm.file",
     "proposals.forms.ProposalForm.attachments",
     "followup.forms.ProgressUpdateForm.file",
 }

@@ -1,0 +1,48 @@
+"""The forms of the shared app, by concern; `from core.forms import X` is the way in."""
+
+from .accounts import ErasureForm, ProfileForm, SignupForm
+from .fields import (
+    LANGUAGE_ERROR,
+    ContentLanguageField,
+    DateInput,
+    LanguageSelect,
+    TimeInput,
+    content_language_field,
+    form_field,
+    language_choices,
+    writer_language,
+)
+from .invitations import AcceptInvitationForm, InvitationForm
+from .meetings import (
+    AgendaItemForm,
+    AttachmentForm,
+    AttendanceForm,
+    CancelMeetingForm,
+    GuestForm,
+    MeetingForm,
+    MinutesItemForm,
+)
+
+__all__ = [
+    "LANGUAGE_ERROR",
+    "AcceptInvitationForm",
+    "AgendaItemForm",
+    "AttachmentForm",
+    "AttendanceForm",
+    "CancelMeetingForm",
+    "ContentLanguageField",
+    "DateInput",
+    "ErasureForm",
+    "GuestForm",
+    "InvitationForm",
+    "LanguageSelect",
+    "MeetingForm",
+    "MinutesItemForm",
+    "ProfileForm",
+    "SignupForm",
+    "TimeInput",
+    "content_language_field",
+    "form_field",
+    "language_choices",
+    "writer_language",
+]
