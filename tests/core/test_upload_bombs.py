@@ -191,7 +191,7 @@ UPLOAD_FIELDS = [
 COVERED_FORM_FIELDS = {
     "core.forms.meetings.AttachmentForm.file",
     "proposals.forms.ProposalForm.attachments",
-    "followup.forms.ProgressUpdateForm.file",
+    "followup.forms.actions.ProgressUpdateForm.file",
 }
 
 
