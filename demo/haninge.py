@@ -25,6 +25,7 @@ from core.models import (
     User,
 )
 from demo.dialogues import build_dialogues_demo
+from demo.duties import build_duties_demo
 from demo.followup import build_followup_demo
 from demo.meetings import build_meetings
 from demo.proposals import build_proposals_demo
@@ -193,6 +194,7 @@ def _build(today: dt.date) -> dict:
     build_dialogues_demo(today)
     build_proposals_demo(today)
     build_followup_demo(today)
+    build_duties_demo(today)
 
     logins = []
     for role in LOGIN_ORDER:

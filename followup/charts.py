@@ -97,14 +97,24 @@ class Segment:
     pattern: str
 
 
-def status_chart(rows: list[tuple[str, dict[str, int]]]) -> dict:
-    """One bar per row split by action status, scaled to the row's own total (shares, not sizes)."""
+def status_chart(
+    rows: list[tuple[str, dict[str, int]]],
+    statuses=ActionStatus,
+    colours: dict | None = None,
+    patterns: dict | None = None,
+) -> dict:
+    """One bar per row split by status, scaled to the row's own total (shares, not sizes).
+
+    The statuses are the actions' unless another set is given with its colours and patterns (the register
+    of duties draws its assessments the same way)."""
+    colours = STATUS_COLOURS if colours is None else colours
+    patterns = STATUS_PATTERNS if patterns is None else patterns
     lines = []
     for label, counts in rows:
         total = sum(counts.values())
         x = 0.0
         segments = []
-        for status in ActionStatus:
+        for status in statuses:
             count = counts.get(status.value, 0)
             if not count:
                 continue
@@ -116,15 +126,13 @@ def status_chart(rows: list[tuple[str, dict[str, int]]]) -> dict:
                     count,
                     _percent(x),
                     _percent(width),
-                    STATUS_COLOURS[status],
-                    STATUS_PATTERNS[status],
+                    colours[status],
+                    patterns[status],
                 )
             )
             x += width
         lines.append({"label": label, "total": total, "segments": segments})
-    legend = [
-        {"label": s.label, "colour": STATUS_COLOURS[s], "pattern": STATUS_PATTERNS[s]} for s in ActionStatus
-    ]
+    legend = [{"label": s.label, "colour": colours[s], "pattern": patterns[s]} for s in statuses]
     return {
         "lines": lines,
         "legend": legend,

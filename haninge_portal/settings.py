@@ -94,6 +94,7 @@ INSTALLED_APPS = [
     "proposals",
     # The yearly wheel, goals and actions.
     "followup",
+    "duties",
     # Search across meetings, minutes, proposals and actions; imports the others, nothing imports it.
     "search",
     "reports",

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("proposals/", include("proposals.urls")),
     path("search/", include("search.urls")),
     path("followup/", include("followup.urls")),
+    path("duties/", include("duties.urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from core.models import AgendaItem, Department, Forum, Meeting, Membership, NationalMinority, Role, Tier, User
 from dialogues.models import Commitment, CommitmentStatus
+from duties.models import Duty, DutyAssessment
 from followup.models import Action, Cycle, Goal, Indicator, IndicatorValue, PhaseKind, ProgressUpdate, Theme
 from proposals.models import Comment, ConsultationRecord
 
@@ -14,9 +15,11 @@ from proposals.models import Comment, ConsultationRecord
 def snapshot() -> dict:
     models = [User, NationalMinority, Department, Forum, Membership, Meeting, Cycle, Goal, Action]
     models += [Theme, ProgressUpdate, Indicator, IndicatorValue, Commitment, Comment, ConsultationRecord]
+    models += [Duty, DutyAssessment]
     counts = {m.__name__: m.objects.count() for m in models}
     counts["history"] = sum(
-        m.history.count() for m in [Forum, Meeting, Membership, Cycle, Goal, Action, Indicator]
+        m.history.count()
+        for m in [Forum, Meeting, Membership, Cycle, Goal, Action, Indicator, Duty, DutyAssessment]
     )
     return counts
 

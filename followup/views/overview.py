@@ -57,6 +57,8 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
                 chosen=filters,
                 phase=cycle.phase_on(today),
                 register_query=_register_query(filters),
+                # Other apps' parts of the dashboard (the register of duties), for the same selection.
+                sections=object_sections("dashboard", self.request, filters),
             )
         return context
 

@@ -99,8 +99,15 @@ def pages(world):
     urls += [
         reverse("core:forum_detail", kwargs={"slug": f.slug}) for f in [*world["forums"].values(), group]
     ]
-    # The department view, where dialogues shows the commitments the forums gave the department.
+    # The department view, where dialogues shows the commitments the forums gave the department and the
+    # register its duties; the dashboard, where the register shows the cycle's year.
+    from tests.duties.factories import DutyFactory
+    from tests.factories import CycleFactory
+
+    CycleFactory(year=timezone.localdate().year)
+    DutyFactory(title="Äldreomsorg på finska", departments=[world["department"]], on_request=True)
     urls.append(reverse("followup:department") + f"?department={world['department'].pk}")
+    urls.append(reverse("followup:dashboard"))
     return urls
 
 

@@ -1,0 +1,151 @@
+"""The register's figures for one year: one source for the register, the dashboard, the department view and
+the public summary (and, later, the yearly follow-up and the reports).
+
+A duty without an assessment for the year counts as "not assessed": it is what is due.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils import timezone
+
+from core.models import Department
+
+from .models import AssessmentStatus, Duty, DutyAssessment, DutyScope
+
+# Fill colours for the status chart (followup.charts.status_chart), chosen as the actions' are: each has at
+# least 3:1 against white, neighbours in status order differ in lightness, and the two that may meet with
+# less than 3:1 between them also differ by a pattern.
+STATUS_COLOURS = {
+    AssessmentStatus.MET: "#30985a",
+    AssessmentStatus.PARTLY: "#582600",
+    AssessmentStatus.NOT_MET: "#d8554a",
+    AssessmentStatus.NOT_ASSESSED: "#8b919c",
+}
+STATUS_PATTERNS = {
+    AssessmentStatus.MET: "",
+    AssessmentStatus.PARTLY: "",
+    AssessmentStatus.NOT_MET: "grid",
+    AssessmentStatus.NOT_ASSESSED: "stripes",
+}
+
+
+@dataclass
+class DutyRow:
+    duty: Duty
+    assessment: DutyAssessment | None
+
+    @property
+    def status(self) -> str:
+        return self.assessment.status if self.assessment else AssessmentStatus.NOT_ASSESSED
+
+    @property
+    def status_label(self) -> str:
+        return str(AssessmentStatus(self.status).label)
+
+    @property
+    def is_due(self) -> bool:
+        return self.status == AssessmentStatus.NOT_ASSESSED
+
+
+@dataclass
+class RequestTotals:
+    received: int = 0
+    offered: int = 0
+    served: int = 0
+    duties: int = 0
+
+
+@dataclass
+class Register:
+    year: int
+    rows: list[DutyRow]
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def status_figures(self) -> list[tuple[str, str, int]]:
+        """(status, its name, how many duties have it), in status order."""
+        return [(s.value, str(s.label), self.counts.get(s.value, 0)) for s in AssessmentStatus]
+
+    @property
+    def due(self) -> list[DutyRow]:
+        return [row for row in self.rows if row.is_due]
+
+    def by_scope(self) -> list[tuple[str, list[DutyRow]]]:
+        return [
+            (str(scope.label), [row for row in self.rows if row.duty.scope == scope])
+            for scope in DutyScope
+            if any(row.duty.scope == scope for row in self.rows)
+        ]
+
+    def by_department(self) -> list[tuple[Department, dict[str, int]]]:
+        """Status counts per responsible department (a duty with two departments counts for both)."""
+        counts: dict[int, Counter] = {}
+        departments: dict[int, Department] = {}
+        for row in self.rows:
+            for department in row.duty.departments.all():
+                departments[department.pk] = department
+                counts.setdefault(department.pk, Counter())[row.status] += 1
+        ordered = sorted(departments.values(), key=lambda d: d.name)
+        return [(d, {s.value: counts[d.pk].get(s.value, 0) for s in AssessmentStatus}) for d in ordered]
+
+    def requests(self) -> RequestTotals:
+        totals = RequestTotals()
+        for row in self.rows:
+            if not row.duty.on_request:
+                continue
+            totals.duties += 1
+            if row.assessment:
+                totals.received += row.assessment.requests_received or 0
+                totals.offered += row.assessment.requests_offered or 0
+                totals.served += row.assessment.served or 0
+        return totals
+
+
+def register(
+    year: int,
+    *,
+    department: Department | None = None,
+    status: str | None = None,
+) -> Register:
+    """The active duties (of one department, if given) with their assessment for the year: three queries,
+    one when there are no duties."""
+    duties = (
+        Duty.objects.active()
+        .select_related("contact")
+        .prefetch_related(Prefetch("departments", queryset=Department.objects.order_by("name")))
+    )
+    if department is not None:
+        duties = duties.filter(departments=department)
+    duty_list = list(duties)
+    by_duty: dict[int, DutyAssessment] = {}
+    if duty_list:
+        assessments = DutyAssessment.objects.filter(year=year, duty__in=duty_list).select_related(
+            "recorded_by"
+        )
+        by_duty = {a.duty_id: a for a in assessments}
+    rows = [DutyRow(duty, by_duty.get(duty.pk)) for duty in duty_list]
+    counts = Counter(row.status for row in rows)
+    if status:
+        rows = [row for row in rows if row.status == status]
+    return Register(year, rows, {s.value: counts.get(s.value, 0) for s in AssessmentStatus})
+
+
+def assessed_years() -> list[int]:
+    """The years with an assessment, and this year, newest first: the choices of the year filter."""
+    years = set(DutyAssessment.objects.values_list("year", flat=True).distinct())
+    years.add(timezone.localdate().year)
+    return sorted(years, reverse=True)
+
+
+def summary_year(today=None) -> int:
+    """The year the public summary shows: the latest year assessed up to this one (else this year)."""
+    today = today or timezone.localdate()
+    latest = (
+        DutyAssessment.objects.filter(year__lte=today.year)
+        .exclude(status=AssessmentStatus.NOT_ASSESSED)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    return latest or today.year
