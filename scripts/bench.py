@@ -128,6 +128,11 @@ def find_pages(search_word: str) -> tuple[list[Page], dict]:
     department = people["admin_contact"].department
     if department is None:
         fail("the administration contact has no department.")
+    from duties.models import Duty
+
+    duty = Duty.objects.filter(code="elderly-care").first() or Duty.objects.order_by("pk").first()
+    if duty is None:
+        fail("the register of duties is empty: load demo data.")
     if not sum(group.count for group in search(people["coordinator"], search_word)):
         fail(f"searching for {search_word!r} finds nothing: set BENCH_SEARCH to a word in the data.")
 
@@ -164,6 +169,13 @@ def find_pages(search_word: str) -> tuple[list[Page], dict]:
                 dashboard + query(year=cycle.year, department=department.pk),
             ),
             Page("department view", "admin_contact", reverse("followup:department")),
+            Page("duties under the law (public)", "anonymous", reverse("duties:summary")),
+            Page(
+                "register of duties by year",
+                "politician",
+                reverse("duties:register") + query(year=cycle.year - 3),
+            ),
+            Page("a duty with ten years", "representative", duty.get_absolute_url()),
             Page("search", "coordinator", reverse("search:results") + query(q=search_word)),
             Page(
                 "iCalendar feed (representative's)",

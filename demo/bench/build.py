@@ -11,6 +11,7 @@ from core.models import Forum
 
 from . import history
 from .context import Context
+from .duties import build_duty_assessments
 from .meetings import MeetingBuilder
 from .people import build_people, plan_seats, save_seats
 from .proposals import ProposalBuilder
@@ -75,6 +76,8 @@ def _build(*, seed: int, scale: float, today: dt.date, step) -> Context:
     actions.save()
     step("indicators")
     build_indicators(ctx)
+    step("register of duties")
+    build_duty_assessments(ctx)
     step("history")
     ctx.counts["history rows"] = (
         history.proposal_history(ctx, saved_proposals)

@@ -17,6 +17,7 @@ from django.test import override_settings
 
 from core.models import AgendaItem, Attendance, Forum, Meeting, Membership, User
 from dialogues.models import Commitment
+from duties.models import DutyAssessment
 from followup.models import Action, Cycle, Indicator, IndicatorValue, Phase, ProgressUpdate
 from proposals.models import Comment, ConsultationRecord, Proposal, Support
 from reports.models import Report
@@ -92,6 +93,10 @@ def _delete(today: dt.date) -> dict[str, int]:
     _raw(Attendance.objects.filter(Q(meeting__in=meetings) | Q(user__in=users)))
     _raw(Membership.objects.filter(Q(forum__in=forums) | Q(user__in=users)))
     _raw(IndicatorValue.objects.filter(indicator__in=indicators))
+
+    # The register's assessments the bench recorded (its links go with them).
+    _forget(DutyAssessment, "recorded_by_id", users)
+    DutyAssessment.objects.filter(recorded_by__in=users).delete()
 
     # The rest through the collector, in the order their protections require.
     counts["actions"] = Action.objects.filter(pk__in=actions).delete()[0]

@@ -13,12 +13,13 @@ from django.utils import timezone
 from core.models import AgendaItem, Forum, Meeting, MeetingStatus, Membership, Role, User
 from demo.bench import BENCH_DOMAIN
 from dialogues.models import Commitment, CommitmentStatus
+from duties.models import Duty, DutyAssessment
 from followup.models import Action, Cycle, Indicator, IndicatorValue, ProgressUpdate
 from proposals.models import Proposal, ProposalStatus
 from reports.models import Report, ReportStatus
 
 MODELS = [User, Forum, Membership, Meeting, AgendaItem, Commitment, Proposal, Action, ProgressUpdate]
-MODELS += [Cycle, Indicator, IndicatorValue, Report]
+MODELS += [Cycle, Indicator, IndicatorValue, Report, DutyAssessment]
 
 
 def bench(*options: str) -> str:
@@ -41,6 +42,11 @@ def fingerprint() -> dict:
         ),
         "commitments": sorted(Commitment.objects.values_list("title", "status", "due_on")),
         "indicators": sorted(Indicator.objects.values_list("name", "latest_value")),
+        "duties": sorted(
+            DutyAssessment.objects.values_list(
+                "duty__code", "year", "status", "requests_received", "evidence"
+            )
+        ),
     }
 
 
@@ -62,6 +68,10 @@ def test_bench_data_builds_ten_years_of_history_and_again_the_same():
     )
     # Meetings held ten years ago, and issues the departments answered.
     assert Meeting.objects.filter(status=MeetingStatus.HELD, starts_at__year=year - 9).exists()
+    # Every duty of the register is assessed in each of the eight years before the demo's own two.
+    for duty in Duty.objects.all():
+        earlier = duty.assessments.filter(year__lt=year - 1).values_list("year", flat=True)
+        assert sorted(earlier) == list(range(year - 9, year - 1))
     assert Commitment.objects.exclude(status=CommitmentStatus.OPEN).exists()
     # An action's denormalised fields agree with its latest progress update.
     for action in Action.objects.exclude(last_update_on=None).prefetch_related("updates")[:50]:
