@@ -7,6 +7,7 @@ app_name = "duties"
 urlpatterns = [
     path("", views.SummaryView.as_view(), name="summary"),
     path("register/", views.RegisterView.as_view(), name="register"),
+    path("register/export.<str:fmt>", views.RegisterExportView.as_view(), name="register_export"),
     path("new/", views.DutyCreateView.as_view(), name="create"),
     path("<int:pk>/", views.DutyDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.DutyEditView.as_view(), name="edit"),

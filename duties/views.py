@@ -2,11 +2,12 @@
 
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
+from django.views import View
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -15,7 +16,7 @@ from core.plumbing.pagecache import cached_get
 from core.views.access import ObjectAccessMixin, signed_in_user
 from followup.charts import status_chart
 
-from . import figures, services
+from . import exports, figures, services
 from .forms import AssessmentForm, DutyForm, RegisterFilterForm
 from .models import AssessmentStatus, Duty, DutyAssessment
 
@@ -73,11 +74,37 @@ class RegisterView(PermissionRequiredMixin, TemplateView):
             by_department=by_department,
             department_chart=_status_chart([(d.name, c) for d, c in by_department]),
             requests=register.requests(),
+            export_query=self.request.GET.urlencode() or f"year={year}",
             unchecked=sum(1 for row in register.rows if row.duty.checked_on is None),
             Status=AssessmentStatus,
             may_change=user.has_perm("duties.change_duty"),
             **kwargs,
         )
+
+
+class RegisterExportView(PermissionRequiredMixin, View):
+    """The register as the filters choose it, one row per duty: CSV (semicolons, for Excel) or XLSX."""
+
+    permission_required = "duties.view_register"
+
+    def get(self, request: HttpRequest, *args, fmt: str, **kwargs) -> HttpResponse:
+        if fmt not in {"csv", "xlsx"}:
+            raise Http404
+        form = RegisterFilterForm(request.GET or None, years=figures.assessed_years())
+        chosen = form.cleaned_data if form.is_bound and form.is_valid() else {}
+        year = chosen.get("year") or timezone.localdate().year
+        register = figures.register(
+            year, department=chosen.get("department"), status=chosen.get("status") or None
+        )
+        if fmt == "xlsx":
+            response = HttpResponse(
+                exports.register_xlsx(register),
+                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            )
+        else:
+            response = HttpResponse(exports.register_csv(register), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="duties-{year}.{fmt}"'
+        return response
 
 
 @cached_get

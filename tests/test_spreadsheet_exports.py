@@ -115,6 +115,28 @@ def fill_consultation_log(world, payload: str) -> None:
         )
 
 
+def fill_duty_register(world, payload: str) -> None:
+    """A duty whose title, source, department and contact are `payload`, assessed this year with the
+    evidence `payload` by someone named `payload`."""
+    from tests.duties.factories import DutyAssessmentFactory, DutyFactory
+
+    duty = DutyFactory(
+        title=payload,
+        source=payload,
+        departments=[DepartmentFactory(name=payload)],
+        contact=UserFactory(full_name=payload),
+        on_request=True,
+    )
+    DutyAssessmentFactory(
+        duty=duty,
+        year=timezone.localdate().year,
+        evidence=payload,
+        recorded_by=UserFactory(full_name=payload),
+        requests_received=4,
+        requests_offered=3,
+    )
+
+
 @dataclass(frozen=True)
 class Export:
     fill: Callable[[dict, str], None]  # (world, payload): rows with the payload in every text column
@@ -131,6 +153,14 @@ EXPORTS = {
         text_columns=(1, 3, 4, 5, 6, 7),
         # Number, cycle, progress (%) (after status and overdue).
         number_columns=(0, 2, 12),
+    ),
+    "duties:register_export": Export(
+        fill=fill_duty_register,
+        request=lambda fmt: ({"fmt": fmt}, {"year": timezone.localdate().year}),
+        # Duty, source, responsible departments, contact, evidence, recorded by.
+        text_columns=(1, 3, 5, 6, 9, 13),
+        # Year, requests received, requests offered.
+        number_columns=(7, 10, 11),
     ),
     "proposals:consultation_export": Export(
         fill=fill_consultation_log,

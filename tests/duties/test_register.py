@@ -284,3 +284,24 @@ def test_two_people_recording_the_same_year_at_once_write_one_assessment(monkeyp
     assert not errors
     assert DutyAssessment.objects.filter(duty=duty, year=THIS_YEAR).count() == 1
     assert DutyAssessment.history.filter(duty_id=duty.pk).count() == 2
+
+
+def test_a_politician_downloads_the_year_s_register_as_xlsx_one_row_per_duty(client_for, duties):
+    import io
+
+    from openpyxl import load_workbook
+
+    response = client_for("politician").get(
+        reverse("duties:register_export", args=["xlsx"]), {"year": THIS_YEAR - 1}
+    )
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="duties-{THIS_YEAR - 1}.xlsx"'
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:2] == ("Kod", "Skyldighet") and rows[0][9] == "Underlag"
+    by_code = {row[0]: row for row in rows[1:]}
+    assert set(by_code) == {"elderly-care", "culture"}
+    elderly = by_code["elderly-care"]
+    assert elderly[1:3] == ("Äldreomsorg på finska", "18 §")
+    assert elderly[7:12] == (THIS_YEAR - 1, "Delvis uppfylld", "Internt underlag om boendena", 9, 7)
+    assert by_code["culture"][8] == "Inte bedömd"

@@ -55,3 +55,4 @@ ROWS = {
         ),
     ),
 }
+ROWS["duties:register_export"] = ({"fmt": "xlsx"}, READERS)
