@@ -14,6 +14,7 @@ from core.models import Department, Meeting, MeetingStatus, Tier, User
 from demo.upsert import upsert
 from duties.models import Duty, DutyAssessment
 from followup.models import Action
+from proposals.models import ConsultationRecord
 
 DATA = Path(__file__).parent / "data" / "duties" / "duties.toml"
 
@@ -81,6 +82,8 @@ def _build(today: dt.date) -> dict[str, Duty]:
                 forum__tier=Tier.CONSULTATION, status=MeetingStatus.HELD, starts_at__year=year
             )
             _set(assessment.meetings, meetings)
+        if item.get("link_consultations"):
+            _set(assessment.consultations, ConsultationRecord.objects.filter(consulted_on__year=year))
         if item.get("link_actions"):
             codes = list(duty.departments.all())
             actions = Action.objects.filter(

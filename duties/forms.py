@@ -1,5 +1,6 @@
 """Forms of the register of duties: a duty (configuration, in sv/fi/en) and a year's assessment of it."""
 
+import rules
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,7 @@ from core.forms import DateInput, content_language_field, form_field
 from core.models import Department, Meeting, MeetingStatus, Role, User
 from followup.forms import ContactChoiceField
 from followup.models import Action
+from proposals.models import ConsultationRecord
 
 from .models import AssessmentStatus, Duty, DutyAssessment
 
@@ -89,6 +91,7 @@ class AssessmentForm(forms.ModelForm):
             "language",
             "actions",
             "meetings",
+            "consultations",
             "requests_received",
             "requests_offered",
             "served",
@@ -98,13 +101,17 @@ class AssessmentForm(forms.ModelForm):
             "evidence": forms.Textarea(attrs={"rows": 6}),
             "actions": forms.CheckboxSelectMultiple(),
             "meetings": forms.CheckboxSelectMultiple(),
+            "consultations": forms.CheckboxSelectMultiple(),
         }
         help_texts = {
             "actions": _("The year's actions of the responsible departments that the duty was met through."),
             "meetings": _("Meetings held in the year where the matter was consulted on or decided."),
+            "consultations": _(
+                "Records of the consultation log from the year: who was consulted and what it changed."
+            ),
         }
 
-    def __init__(self, *args, duty: Duty, year: int, **kwargs):
+    def __init__(self, *args, duty: Duty, year: int, user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.duty = duty
         form_field(self, "status", forms.ChoiceField).choices = AssessmentStatus.choices
@@ -128,6 +135,18 @@ class AssessmentForm(forms.ModelForm):
             .order_by("starts_at", "pk")
         )
         form_field(self, "meetings", forms.ModelMultipleChoiceField).label_from_instance = _meeting_label
+        linked_records = (
+            self.instance.consultations.all() if self.instance.pk else ConsultationRecord.objects.none()
+        )
+        records = form_field(self, "consultations", forms.ModelMultipleChoiceField)
+        records.queryset = ConsultationRecord.objects.filter(
+            Q(consulted_on__year=year) | Q(pk__in=linked_records.values("pk"))
+        ).order_by("consulted_on", "pk")
+        records.label_from_instance = _record_label
+        if user is None or not rules.has_perm("proposals.view_consultation_log", user):
+            # The consultation log is for those who run the forums and politicians; the links others cannot
+            # see stay as they are.
+            del self.fields["consultations"]
         if not duty.on_request:
             for name in ("requests_received", "requests_offered", "served"):
                 del self.fields[name]
@@ -146,6 +165,10 @@ class AssessmentForm(forms.ModelForm):
                 "requests_offered", _("More requests cannot be offered than were received in the year.")
             )
         return data
+
+
+def _record_label(record: ConsultationRecord) -> str:
+    return f"{record.consulted_on:%Y-%m-%d} {record.consulted}: {record.what_they_said[:80]}"
 
 
 def _meeting_label(meeting: Meeting) -> str:

@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from core.models import Department, Meeting, User, content_language_field
 from followup.models import Action
+from proposals.models import ConsultationRecord
 
 
 class DutyScope(models.TextChoices):
@@ -142,6 +143,12 @@ class DutyAssessment(models.Model):
     meetings = models.ManyToManyField(
         Meeting,
         verbose_name=_("meetings and consultations"),
+        blank=True,
+        related_name="duty_assessments",
+    )
+    consultations = models.ManyToManyField(
+        ConsultationRecord,
+        verbose_name=_("consultation records"),
         blank=True,
         related_name="duty_assessments",
     )

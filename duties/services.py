@@ -26,6 +26,7 @@ def save_assessment(
     by: User,
     actions: Iterable[Action] = (),
     meetings: Iterable[Meeting] = (),
+    consultations: Iterable | None = None,
 ) -> DutyAssessment:
     """Record a year's assessment of a duty with its evidence links, all or nothing.
 
@@ -44,4 +45,6 @@ def save_assessment(
         assessment.save()
         assessment.actions.set(actions)
         assessment.meetings.set(meetings)
+        if consultations is not None:  # None: the person could not see them, so they stay as they were
+            assessment.consultations.set(consultations)
     return assessment

@@ -1,5 +1,6 @@
 """Pages of the register of duties: the public summary, the register, a duty, and the forms that keep it."""
 
+import rules
 from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
@@ -122,7 +123,9 @@ class DutyDetailView(ObjectAccessMixin, TemplateView):
         user = self.request.user
         assessments = list(
             duty.assessments.select_related("recorded_by").prefetch_related(
-                "actions", Prefetch("meetings", queryset=Meeting.objects.select_related("forum"))
+                "actions",
+                "consultations",
+                Prefetch("meetings", queryset=Meeting.objects.select_related("forum")),
             )
         )
         meeting_ids = {m.pk for a in assessments for m in a.meetings.all()}
@@ -137,6 +140,8 @@ class DutyDetailView(ObjectAccessMixin, TemplateView):
             assessments=assessments,
             this_year=this_year,
             assessed_this_year=any(a.year == this_year for a in assessments),
+            # Checked against the rules alone: a refusal must not cost the model backend's two queries.
+            may_read_consultations=rules.has_perm("proposals.view_consultation_log", user),
             may_assess=user.has_perm("duties.assess_duty", duty),
             may_change=user.has_perm("duties.change_duty"),
             **kwargs,
@@ -206,6 +211,7 @@ class AssessView(ObjectAccessMixin, FormView):
             "instance": self.assessment(),
             "duty": self.object,
             "year": self.kwargs["year"],
+            "user": self.request.user,
         }
 
     def get_context_data(self, **kwargs) -> dict:
@@ -218,6 +224,7 @@ class AssessView(ObjectAccessMixin, FormView):
             by=signed_in_user(self.request),
             actions=data["actions"],
             meetings=data["meetings"],
+            consultations=data.get("consultations"),
         )
         messages.success(
             self.request,

@@ -56,8 +56,8 @@ EXPECTED = {
     "summary": 4,
     "register": 9,
     "register-filtered": 8,
-    "detail": 10,
-    "assess": 9,
+    "detail": 11,
+    "assess": 10,
     "dashboard": 18,
     "department": 11,
 }

@@ -13,7 +13,7 @@ from django.utils import timezone
 from duties import services
 from duties.models import AssessmentStatus, Duty, DutyAssessment
 from tests.duties.factories import DutyAssessmentFactory, DutyFactory
-from tests.factories import ActionFactory, CycleFactory, DepartmentFactory, UserFactory
+from tests.factories import ActionFactory, AgendaItemFactory, CycleFactory, DepartmentFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -305,3 +305,43 @@ def test_a_politician_downloads_the_year_s_register_as_xlsx_one_row_per_duty(cli
     assert elderly[1:3] == ("Äldreomsorg på finska", "18 §")
     assert elderly[7:12] == (THIS_YEAR - 1, "Delvis uppfylld", "Internt underlag om boendena", 9, 7)
     assert by_code["culture"][8] == "Inte bedömd"
+
+
+def test_consultation_records_are_evidence_for_those_who_read_the_consultation_log(client_for, world, duties):
+    from proposals.models import ConsultationForm, ConsultationRecord
+
+    record = ConsultationRecord.objects.create(
+        agenda_item=AgendaItemFactory(meeting=world["meetings"]["roma"]),
+        consulted="Romska rådet",
+        consulted_on=timezone.localdate(),
+        form=ConsultationForm.MEETING,
+        what_they_said="Kulturveckan ska hållas i maj.",
+        how_it_changed="Datumet flyttades.",
+        recorded_by=world["people"]["coordinator"],
+    )
+    culture = duties["culture"]
+    url = reverse("duties:assess", args=[culture.pk, THIS_YEAR])
+    data = {"status": "met", "evidence": "Kulturvecka.", "language": "sv", "consultations": [record.pk]}
+    assert client_for("coordinator").post(url, data).status_code == 302
+    assessment = DutyAssessment.objects.get(duty=culture, year=THIS_YEAR)
+    assert list(assessment.consultations.all()) == [record]
+
+    assert (
+        "Kulturveckan ska hållas i maj."
+        in client_for("politician").get(culture.get_absolute_url()).content.decode()
+    )
+    # The consultation log is not the representatives': the duty's page leaves the record out for them.
+    assert (
+        "Kulturveckan ska"
+        not in client_for("representative").get(culture.get_absolute_url()).content.decode()
+    )
+
+    # A KOF contact records the year without seeing the log; the links stay.
+    kof_contact = UserFactory(role="admin_contact", department=duties["kof"])
+    client = client_for("anonymous")
+    client.force_login(kof_contact)
+    assert "Kulturveckan ska" not in client.get(url).content.decode()
+    assert client.post(url, {**data, "evidence": "Kulturvecka i maj."}).status_code == 302
+    assessment.refresh_from_db()
+    assert assessment.evidence == "Kulturvecka i maj."
+    assert list(assessment.consultations.all()) == [record]
