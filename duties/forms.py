@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput, content_language_field, form_field
-from core.models import Department, Meeting, MeetingStatus, Role, User
-from followup.forms import ContactChoiceField
+from core.models import Department, Meeting, MeetingStatus
+from followup.forms import ContactChoiceField, contact_choices
 from followup.models import Action
 from proposals.models import ConsultationRecord
 
@@ -62,11 +62,7 @@ class DutyForm(forms.ModelForm):
         form_field(
             self, "departments", forms.ModelMultipleChoiceField
         ).queryset = Department.objects.order_by("name")
-        form_field(self, "contact", forms.ModelChoiceField).queryset = (
-            User.objects.filter(is_active=True, role__in=[Role.ADMIN_CONTACT, Role.COORDINATOR])
-            .select_related("department")
-            .order_by("full_name")
-        )
+        form_field(self, "contact", forms.ModelChoiceField).queryset = contact_choices()
 
     def clean(self):
         data = super().clean()

@@ -14,6 +14,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from core.models import Department, Meeting
 from core.plumbing.pagecache import cached_get
+from core.plumbing.spreadsheets import spreadsheet_response
 from core.views.access import ObjectAccessMixin, signed_in_user
 from followup.charts import status_chart
 
@@ -97,14 +98,8 @@ class RegisterExportView(PermissionRequiredMixin, View):
         register = figures.register(
             year, department=chosen.get("department"), status=chosen.get("status") or None
         )
-        if fmt == "xlsx":
-            response = HttpResponse(
-                exports.register_xlsx(register),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-        else:
-            response = HttpResponse(exports.register_csv(register), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="duties-{year}.{fmt}"'
+        content = exports.register_xlsx(register) if fmt == "xlsx" else exports.register_csv(register)
+        response = spreadsheet_response(content, fmt, f"duties-{year}")
         return response
 
 

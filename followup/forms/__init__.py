@@ -1,6 +1,6 @@
 """The forms of the follow-up, by concern; `from followup.forms import X` is the way in."""
 
-from .actions import LANGUAGE_NOTE, ActionForm, ContactChoiceField, ProgressUpdateForm
+from .actions import LANGUAGE_NOTE, ActionForm, ContactChoiceField, ProgressUpdateForm, contact_choices
 from .filters import (
     ActionFilters,
     DashboardFilterForm,
@@ -29,4 +29,5 @@ __all__ = [
     "ProgressUpdateForm",
     "RegisterFilterForm",
     "StateGrantForm",
+    "contact_choices",
 ]

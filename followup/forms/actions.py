@@ -17,6 +17,15 @@ from ..services import action_errors
 LANGUAGE_NOTE = _("Write in Swedish; Finnish and English are shown to those who read the portal in them.")
 
 
+def contact_choices():
+    """Who may answer for an action or a duty: active administration contacts and coordinators."""
+    return (
+        User.objects.filter(is_active=True, role__in=[Role.ADMIN_CONTACT, Role.COORDINATOR])
+        .select_related("department")
+        .order_by("full_name")
+    )
+
+
 class ContactChoiceField(forms.ModelChoiceField):
     """Each contact with their department's code, so that one of the right department is chosen."""
 
@@ -93,12 +102,7 @@ class ActionForm(forms.ModelForm):
         form_field(
             self, "collaborating_departments", forms.ModelMultipleChoiceField
         ).queryset = Department.objects.all()
-        responsible = form_field(self, "responsible", forms.ModelChoiceField)
-        responsible.queryset = (
-            User.objects.filter(is_active=True, role__in=[Role.ADMIN_CONTACT, Role.COORDINATOR])
-            .select_related("department")
-            .order_by("full_name")
-        )
+        form_field(self, "responsible", forms.ModelChoiceField).queryset = contact_choices()
 
     def clean(self):
         data = super().clean()

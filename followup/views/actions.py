@@ -20,6 +20,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from core.forms import writer_language
 from core.models import AgendaItem
 from core.plumbing.pagecache import cached_get
+from core.plumbing.spreadsheets import spreadsheet_response
 from core.session_timing import RestoreKeptPostMixin
 from core.views.access import ObjectAccessMixin, check_access, signed_in_user
 from dialogues.models import Commitment
@@ -131,14 +132,8 @@ class ExportView(RegisterMixin, PermissionRequiredMixin, TemplateView):
             )
         )
         stamp = timezone.localdate().isoformat()
-        if fmt == "xlsx":
-            response = HttpResponse(
-                exports.actions_xlsx(actions),
-                content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            )
-        else:
-            response = HttpResponse(exports.actions_csv(actions), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="actions-{stamp}.{fmt}"'
+        content = exports.actions_xlsx(actions) if fmt == "xlsx" else exports.actions_csv(actions)
+        response = spreadsheet_response(content, fmt, f"actions-{stamp}")
         return response
 
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.models import AgendaItem
+from core.plumbing.spreadsheets import spreadsheet_response
 from core.views.access import NeedsSignIn, check_access, load_object
 
 from .. import participation
@@ -199,12 +200,7 @@ def consultation_export(request: HttpRequest) -> HttpResponse:
     # An ASCII file name: every browser and Excel handle it the same way.
     name = f"consultation-log-{year}"
     if request.GET.get("format") == "xlsx":
-        response = HttpResponse(
-            participation.export_xlsx(rows),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        response = spreadsheet_response(participation.export_xlsx(rows), "xlsx", name)
     else:
-        response = HttpResponse(participation.export_csv(rows), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+        response = spreadsheet_response(participation.export_csv(rows), "csv", name)
     return response
