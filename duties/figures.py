@@ -35,6 +35,7 @@ STATUS_PATTERNS = {
 class DutyRow:
     duty: Duty
     assessment: DutyAssessment | None
+    may_assess: bool = False  # set by the pages that offer to record the assessment
 
     @property
     def status(self) -> str:

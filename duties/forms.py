@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.forms import DateInput, content_language_field, form_field
 from core.models import Department, Meeting, MeetingStatus
+from core.plumbing.uploads import validate_attachment
 from followup.forms import ContactChoiceField, contact_choices
 from followup.models import Action
 from proposals.models import ConsultationRecord
@@ -74,10 +75,26 @@ class DutyForm(forms.ModelForm):
         return data
 
 
+class MeetingChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.starts_at:%Y-%m-%d} {obj.forum.name}: {obj.title}"
+
+
+class ConsultationRecordChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.consulted_on:%Y-%m-%d} {obj.consulted}: {obj.what_they_said[:80]}"
+
+
 class AssessmentForm(forms.ModelForm):
     """A year's assessment; the request figures are asked only of a service on request."""
 
     language = content_language_field()
+    file = forms.FileField(
+        label=_("Attachment"),
+        required=False,
+        help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument or images, at most 20 MB."),
+    )
+    file_type = ""
 
     class Meta:
         model = DutyAssessment
@@ -99,6 +116,7 @@ class AssessmentForm(forms.ModelForm):
             "meetings": forms.CheckboxSelectMultiple(),
             "consultations": forms.CheckboxSelectMultiple(),
         }
+        field_classes = {"meetings": MeetingChoiceField, "consultations": ConsultationRecordChoiceField}
         help_texts = {
             "actions": _("The year's actions of the responsible departments that the duty was met through."),
             "meetings": _("Meetings held in the year where the matter was consulted on or decided."),
@@ -130,7 +148,6 @@ class AssessmentForm(forms.ModelForm):
             .select_related("forum")
             .order_by("starts_at", "pk")
         )
-        form_field(self, "meetings", forms.ModelMultipleChoiceField).label_from_instance = _meeting_label
         linked_records = (
             self.instance.consultations.all() if self.instance.pk else ConsultationRecord.objects.none()
         )
@@ -138,7 +155,6 @@ class AssessmentForm(forms.ModelForm):
         records.queryset = ConsultationRecord.objects.filter(
             Q(consulted_on__year=year) | Q(pk__in=linked_records.values("pk"))
         ).order_by("consulted_on", "pk")
-        records.label_from_instance = _record_label
         if user is None or not rules.has_perm("proposals.view_consultation_log", user):
             # The consultation log is for those who run the forums and politicians; the links others cannot
             # see stay as they are.
@@ -148,6 +164,12 @@ class AssessmentForm(forms.ModelForm):
                 del self.fields[name]
         elif not duty.counts_served:
             del self.fields["served"]
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if upload:
+            self.file_type = validate_attachment(upload)
+        return upload
 
     def clean(self):
         data = super().clean()
@@ -161,14 +183,6 @@ class AssessmentForm(forms.ModelForm):
                 "requests_offered", _("More requests cannot be offered than were received in the year.")
             )
         return data
-
-
-def _record_label(record: ConsultationRecord) -> str:
-    return f"{record.consulted_on:%Y-%m-%d} {record.consulted}: {record.what_they_said[:80]}"
-
-
-def _meeting_label(meeting: Meeting) -> str:
-    return f"{meeting.starts_at:%Y-%m-%d} {meeting.forum.name}: {meeting.title}"
 
 
 class RegisterFilterForm(forms.Form):

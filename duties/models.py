@@ -6,6 +6,8 @@ was met, the evidence, and for services given on request (preschool or elderly c
 Finnish) the requests received and offered.
 """
 
+from typing import ClassVar
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -14,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from core.models import Department, Meeting, User, content_language_field
+from core.models import Department, Meeting, User, attachment_path, content_language_field
 from followup.models import Action
 from proposals.models import ConsultationRecord
 
@@ -37,6 +39,9 @@ class DutyQuerySet(models.QuerySet["Duty"]):
 
     def for_department(self, department: Department) -> "DutyQuerySet":
         return self.filter(departments=department)
+
+
+DutyManager = models.Manager.from_queryset(DutyQuerySet)
 
 
 class Duty(models.Model):
@@ -101,7 +106,9 @@ class Duty(models.Model):
     )
 
     # History is registered in DutiesConfig.ready(), after modeltranslation has added the language fields.
-    objects = DutyQuerySet.as_manager()
+    # modeltranslation swaps the managers' class for its own when the app loads; these are the types.
+    objects: ClassVar[DutyManager["Duty"]] = DutyManager()
+    _default_manager: ClassVar[DutyManager["Duty"]]
 
     class Meta:
         verbose_name = _("duty")
@@ -152,6 +159,9 @@ class DutyAssessment(models.Model):
         blank=True,
         related_name="duty_assessments",
     )
+    file = models.FileField(_("attachment"), upload_to=attachment_path, max_length=300, blank=True)
+    file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    file_type = models.CharField(max_length=100, blank=True)
     requests_received = models.PositiveIntegerField(_("requests received"), null=True, blank=True)
     requests_offered = models.PositiveIntegerField(_("requests offered"), null=True, blank=True)
     served = models.PositiveIntegerField(_("places or persons served in Finnish"), null=True, blank=True)

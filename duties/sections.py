@@ -2,6 +2,8 @@
 at a glance on the politicians' dashboard, and a department's duties with what is due on the department view.
 """
 
+from typing import Any
+
 import rules
 from django.http import HttpRequest
 from django.utils import timezone
@@ -14,7 +16,7 @@ from . import figures
 from .models import AssessmentStatus
 
 
-def dashboard_section(request: HttpRequest, filters) -> dict | None:
+def dashboard_section(request: HttpRequest, filters: Any) -> dict | None:
     """The cycle's year (and the department chosen): how many duties are met, partly, not met or not
     assessed, per department."""
     if not rules.has_perm("duties.view_register", request.user):
@@ -39,8 +41,9 @@ def dashboard_section(request: HttpRequest, filters) -> dict | None:
     }
 
 
-def department_section(request: HttpRequest, department: Department) -> dict | None:
+def department_section(request: HttpRequest, department: object) -> dict | None:
     """The department's duties this year: their status, and what is still to be assessed."""
+    assert isinstance(department, Department), "the department view's sections are of a department"
     year = timezone.localdate().year
     register = figures.register(year, department=department)
     if not register.rows:

@@ -27,6 +27,8 @@ def save_assessment(
     actions: Iterable[Action] = (),
     meetings: Iterable[Meeting] = (),
     consultations: Iterable | None = None,
+    file=None,
+    file_type: str = "",
 ) -> DutyAssessment:
     """Record a year's assessment of a duty with its evidence links, all or nothing.
 
@@ -39,6 +41,10 @@ def save_assessment(
             if existing is not None:
                 assessment.pk = existing.pk
                 assessment._state.adding = False
+        if file is not None:  # a new attachment replaces the one before; none given keeps it
+            assessment.file = file
+            assessment.file_name = file.name[:255]
+            assessment.file_type = file_type
         assessment.recorded_by = by
         assessment.updated_at = timezone.now()
         stamp(assessment, by=by)

@@ -12,4 +12,5 @@ urlpatterns = [
     path("<int:pk>/", views.DutyDetailView.as_view(), name="detail"),
     path("<int:pk>/edit/", views.DutyEditView.as_view(), name="edit"),
     path("<int:pk>/<int:year>/", views.AssessView.as_view(), name="assess"),
+    path("assessments/<int:pk>/file/", views.download_assessment_file, name="assessment_file"),
 ]

@@ -3,8 +3,8 @@
 import rules
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -15,7 +15,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from core.models import Department, Meeting
 from core.plumbing.pagecache import cached_get
 from core.plumbing.spreadsheets import spreadsheet_response
-from core.views.access import ObjectAccessMixin, signed_in_user
+from core.views.access import ObjectAccessMixin, check_access, signed_in_user
 from followup.charts import status_chart
 
 from . import exports, figures, services
@@ -128,7 +128,8 @@ class DutyDetailView(ObjectAccessMixin, TemplateView):
             Meeting.objects.visible_to(user).filter(pk__in=meeting_ids).values_list("pk", flat=True)
         )
         for assessment in assessments:
-            assessment.visible_meetings = [m for m in assessment.meetings.all() if m.pk in visible]
+            # For the template: the linked meetings this person may know of.
+            setattr(assessment, "visible_meetings", [m for m in assessment.meetings.all() if m.pk in visible])  # noqa: B010
         this_year = timezone.localdate().year
         return super().get_context_data(
             duty=duty,
@@ -220,6 +221,8 @@ class AssessView(ObjectAccessMixin, FormView):
             actions=data["actions"],
             meetings=data["meetings"],
             consultations=data.get("consultations"),
+            file=data.get("file"),
+            file_type=form.file_type,
         )
         messages.success(
             self.request,
@@ -228,3 +231,15 @@ class AssessView(ObjectAccessMixin, FormView):
         return redirect(
             f"{reverse('duties:detail', kwargs={'pk': self.object.pk})}#year-{self.kwargs['year']}"
         )
+
+
+def download_assessment_file(request: HttpRequest, pk: int) -> FileResponse:
+    """An assessment's attachment, for those who may read the duty (permission: duties.view_duty)."""
+    assessment = get_object_or_404(DutyAssessment.objects.select_related("duty"), pk=pk)
+    check_access(request, assessment.duty, "duties.view_duty")
+    if not assessment.file:
+        raise Http404
+    response = FileResponse(assessment.file.open("rb"), as_attachment=True, filename=assessment.file_name)
+    response["Content-Type"] = assessment.file_type or "application/octet-stream"
+    response["Cache-Control"] = "private, no-store"
+    return response

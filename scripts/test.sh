@@ -24,7 +24,7 @@ say "Lint (ruff)"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
 
-say "Types (mypy with django-stubs on core and followup)"
+say "Types (mypy with django-stubs on core, followup and duties)"
 DJANGO_DEBUG=true "$VENV/bin/mypy"
 
 say "Migrations are committed"

@@ -32,6 +32,7 @@ from PIL import Image
 from core.models import Attachment
 from core.plumbing import uploads
 from core.plumbing.uploads import validate_attachment
+from duties.models import DutyAssessment
 from followup.models import ProgressUpdate
 from proposals.models import Proposal, ProposalAttachment
 from tests.factories import ActionFactory
@@ -173,6 +174,16 @@ class UploadField:
                 "language": "sv",
                 "attachments": upload,
             }
+        if self.name == "duty assessment attachment":
+            from tests.duties.factories import DutyFactory
+
+            duty = DutyFactory(departments=[world["department"]])
+            return reverse("duties:assess", kwargs={"pk": duty.pk, "year": timezone.localdate().year}), {
+                "status": "met",
+                "evidence": "Underlag bifogas.",
+                "language": "sv",
+                "file": upload,
+            }
         action = ActionFactory(department=world["department"])
         return reverse("followup:action_update", kwargs={"pk": action.pk}), {
             "written_on": timezone.localdate().isoformat(),
@@ -187,11 +198,13 @@ UPLOAD_FIELDS = [
     UploadField("meeting attachment", "coordinator", "file", (Attachment,)),
     UploadField("proposal attachments", "representative", "attachments", (Proposal, ProposalAttachment)),
     UploadField("progress update attachment", "admin_contact", "file", (ProgressUpdate,)),
+    UploadField("duty assessment attachment", "admin_contact", "file", (DutyAssessment,)),
 ]
 COVERED_FORM_FIELDS = {
     "core.forms.meetings.AttachmentForm.file",
     "proposals.forms.ProposalForm.attachments",
     "followup.forms.actions.ProgressUpdateForm.file",
+    "duties.forms.AssessmentForm.file",
 }
 
 
@@ -300,7 +313,7 @@ def test_ordinary_documents_and_images_are_still_accepted_at_every_upload_field(
         assert [count - 1 for count in rows(spot)] == before
         stored = spot.stored_in[-1].objects.latest("pk")
         assert (
-            stored.file_type if isinstance(stored, ProgressUpdate) else stored.content_type
+            stored.file_type if isinstance(stored, ProgressUpdate | DutyAssessment) else stored.content_type
         ) == content_type
 
 

@@ -345,3 +345,30 @@ def test_consultation_records_are_evidence_for_those_who_read_the_consultation_l
     assessment.refresh_from_db()
     assert assessment.evidence == "Kulturvecka i maj."
     assert list(assessment.consultations.all()) == [record]
+
+
+def test_an_attachment_is_evidence_that_readers_of_the_duty_download(client_for, duties, settings, tmp_path):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    settings.MEDIA_ROOT = tmp_path
+    elderly = duties["elderly"]
+    url = reverse("duties:assess", args=[elderly.pk, THIS_YEAR])
+    pdf = SimpleUploadedFile("Kartläggning 2026.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n")
+    data = {"status": "partly", "evidence": "Kartläggningen bifogas.", "language": "sv", "file": pdf}
+    assert client_for("admin_contact").post(url, data).status_code == 302
+    assessment = DutyAssessment.objects.get(duty=elderly, year=THIS_YEAR)
+    assert assessment.file_name == "Kartläggning 2026.pdf" and assessment.file_type == "application/pdf"
+    assert "Kartläggning 2026.pdf" not in assessment.file.name  # stored under a name nobody can guess
+
+    page = client_for("politician").get(elderly.get_absolute_url()).content.decode()
+    download = reverse("duties:assessment_file", args=[assessment.pk])
+    assert download in page
+    response = client_for("politician").get(download)
+    assert response.status_code == 200 and response["Cache-Control"] == "private, no-store"
+    assert b"".join(response.streaming_content).startswith(b"%PDF-1.4")
+
+    # Saving again without a file keeps the attachment.
+    again = {"status": "met", "evidence": "Klart.", "language": "sv"}
+    assert client_for("admin_contact").post(url, again).status_code == 302
+    assessment.refresh_from_db()
+    assert assessment.file_name == "Kartläggning 2026.pdf" and assessment.status == "met"

@@ -11,6 +11,19 @@ def _duty(world) -> dict:
     return {"pk": DutyFactory(departments=[world["department"]]).pk}
 
 
+def _assessment_file(world) -> dict:
+    from django.core.files.base import ContentFile
+
+    from tests.duties.factories import DutyAssessmentFactory
+
+    assessment = DutyAssessmentFactory(duty__departments=[world["department"]])
+    assessment.file.save("underlag.pdf", ContentFile(b"%PDF-1.4\n%%EOF\n"), save=False)
+    assessment.file_name = "underlag.pdf"
+    assessment.file_type = "application/pdf"
+    assessment.save()
+    return {"pk": assessment.pk}
+
+
 def _assess(world) -> dict:
     from django.utils import timezone
 
@@ -56,3 +69,4 @@ ROWS = {
     ),
 }
 ROWS["duties:register_export"] = ({"fmt": "xlsx"}, READERS)
+ROWS["duties:assessment_file"] = (_assessment_file, {**READERS, "resident": 404})
