@@ -140,13 +140,9 @@ def assessed_years() -> list[int]:
 
 
 def summary_year(today=None) -> int:
-    """The year the public summary shows: the latest year assessed up to this one (else this year)."""
+    """The year the public summary shows: the latest year before this one with an assessment (the yearly
+    follow-up is of a year that has ended), else this year."""
     today = today or timezone.localdate()
-    latest = (
-        DutyAssessment.objects.filter(year__lte=today.year)
-        .exclude(status=AssessmentStatus.NOT_ASSESSED)
-        .order_by("-year")
-        .values_list("year", flat=True)
-        .first()
-    )
+    assessed = DutyAssessment.objects.exclude(status=AssessmentStatus.NOT_ASSESSED).order_by("-year")
+    latest = assessed.filter(year__lt=today.year).values_list("year", flat=True).first()
     return latest or today.year

@@ -372,3 +372,10 @@ def test_an_attachment_is_evidence_that_readers_of_the_duty_download(client_for,
     assert client_for("admin_contact").post(url, again).status_code == 302
     assessment.refresh_from_db()
     assert assessment.file_name == "Kartläggning 2026.pdf" and assessment.status == "met"
+
+
+def test_the_summary_shows_the_year_that_has_ended_while_this_year_is_being_assessed(client, duties):
+    DutyAssessmentFactory(duty=duties["culture"], year=THIS_YEAR, status=AssessmentStatus.MET)
+    page = client.get(reverse("duties:summary")).content.decode()
+    assert f"Status för {THIS_YEAR - 1}" in page
+    assert "9 begäranden inkom, 7 erbjöds" in page
