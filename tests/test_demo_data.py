@@ -3,11 +3,12 @@
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import call_command
-from django.utils import translation
+from django.utils import timezone, translation
 
 from core.models import AgendaItem, Department, Forum, Meeting, Membership, NationalMinority, Role, Tier, User
 from dialogues.models import Commitment, CommitmentStatus
-from duties.models import Duty, DutyAssessment
+from duties import figures as duty_figures
+from duties.models import Duty, DutyAssessment, DutyScope
 from followup.models import Action, Cycle, Goal, Indicator, IndicatorValue, PhaseKind, ProgressUpdate, Theme
 from proposals.models import Comment, ConsultationRecord
 
@@ -48,6 +49,37 @@ def test_demo_data_builds_haninge_and_twice_changes_nothing(capsys):
     assert {p.kind for p in cycle.phases.all()} == set(PhaseKind)
     assert Action.objects.filter(title_sv__icontains="Tvåspråkig").exists()
     assert Action.objects.filter(title_fi__icontains="suomenkielisiä").exists()
+
+    # The register of duties (hand-counted from demo/data/duties/duties.toml): the duties of DOMAIN.md, last
+    # year assessed in full, this year in part.
+    year = timezone.localdate().year
+    assert Duty.objects.filter(scope=DutyScope.BASIC).count() == 5
+    assert sorted(Duty.objects.filter(scope=DutyScope.BASIC).values_list("provision", flat=True)) == [
+        "3 §",
+        "4 §",
+        "5 a §",
+        "5 b §",
+        "5 §",
+    ]
+    assert Duty.objects.filter(scope=DutyScope.FINNISH_AREA).count() == 5
+    preschool = Duty.objects.get(code="preschool")
+    assert preschool.source_sv == "Skollagen (2010:800)" and preschool.title_fi == "Suomenkielinen esikoulu"
+    assert preschool.on_request and preschool.counts_served
+    assert not Duty.objects.filter(checked_on__isnull=False).exists()
+    last = duty_figures.register(year - 1)
+    assert last.counts == {"met": 5, "partly": 5, "not_met": 0, "not_assessed": 0}
+    requests = last.requests()
+    # Contact in Finnish 46/46, preschool 14/12 (12 served), elderly care 9/7 (7 served).
+    assert (requests.duties, requests.received, requests.offered, requests.served) == (3, 69, 65, 19)
+    assert duty_figures.register(year).counts == {"met": 2, "partly": 1, "not_met": 0, "not_assessed": 7}
+    saf_register = duty_figures.register(year, department=Department.objects.get(code="SÄF"))
+    # SÄF answers for contact in Finnish, Finnish-speaking staff and elderly care; only elderly care is assessed.
+    assert [row.duty.code for row in saf_register.rows] == [
+        "finnish-contact",
+        "finnish-staff",
+        "elderly-care",
+    ]
+    assert [row.duty.code for row in saf_register.due] == ["finnish-contact", "finnish-staff"]
 
     # The printed logins work, one per role.
     output = capsys.readouterr().out

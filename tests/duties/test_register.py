@@ -252,7 +252,7 @@ def test_two_people_recording_the_same_year_at_once_write_one_assessment(monkeyp
     commit, so it changes the first's row instead of failing on the unique constraint."""
     duty = DutyFactory()
     people = [UserFactory(), UserFactory()]
-    both_checked = threading.Barrier(2, timeout=3)
+    both_checked = threading.Barrier(2, timeout=1)
     save = DutyAssessment.save
 
     def save_after_both_checked(assessment, *args, **kwargs):
