@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from core.models import Department
+from followup.charts import status_chart
 
 from .models import AssessmentStatus, Duty, DutyAssessment, DutyScope
 
@@ -101,6 +102,13 @@ class Register:
                 totals.offered += row.assessment.requests_offered or 0
                 totals.served += row.assessment.served or 0
         return totals
+
+
+def department_chart(by_department: list[tuple[Department, dict[str, int]]]) -> dict:
+    """The status of each department's duties as shares (Register.by_department), drawn as the actions' are."""
+    return status_chart(
+        [(d.name, c) for d, c in by_department], AssessmentStatus, STATUS_COLOURS, STATUS_PATTERNS
+    )
 
 
 def register(

@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from core.models import Department
 from core.plumbing.sections import register_object_section
-from followup.charts import status_chart
 
 from . import figures
 from .models import AssessmentStatus
@@ -29,12 +28,7 @@ def dashboard_section(request: HttpRequest, filters: Any) -> dict | None:
     return {
         "year": cycle.year,
         "register": register,
-        "chart": status_chart(
-            [(d.name, c) for d, c in by_department],
-            AssessmentStatus,
-            figures.STATUS_COLOURS,
-            figures.STATUS_PATTERNS,
-        ),
+        "chart": figures.department_chart(by_department),
         "by_department": by_department,
         "Status": AssessmentStatus,
         "requests": register.requests(),

@@ -16,7 +16,6 @@ from core.models import Department, Meeting
 from core.plumbing.pagecache import cached_get
 from core.plumbing.spreadsheets import spreadsheet_response
 from core.views.access import ObjectAccessMixin, check_access, signed_in_user
-from followup.charts import status_chart
 
 from . import exports, figures, services
 from .forms import AssessmentForm, DutyForm, RegisterFilterForm
@@ -25,8 +24,18 @@ from .models import AssessmentStatus, Duty, DutyAssessment
 FIRST_YEAR = 2000
 
 
-def _status_chart(rows: list[tuple[str, dict[str, int]]]) -> dict:
-    return status_chart(rows, AssessmentStatus, figures.STATUS_COLOURS, figures.STATUS_PATTERNS)
+def _chosen_register(request: HttpRequest) -> tuple[RegisterFilterForm, int, figures.Register]:
+    """The filters of the register's page and its download, and the register they choose."""
+    years = figures.assessed_years()
+    form = RegisterFilterForm(request.GET or None, years=years)
+    chosen = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    year = chosen.get("year") or timezone.localdate().year
+    if not form.is_bound:
+        form = RegisterFilterForm(initial={"year": year}, years=years)
+    register = figures.register(
+        year, department=chosen.get("department"), status=chosen.get("status") or None
+    )
+    return form, year, register
 
 
 @cached_get
@@ -56,15 +65,7 @@ class RegisterView(PermissionRequiredMixin, TemplateView):
     template_name = "duties/register.html"
 
     def get_context_data(self, **kwargs) -> dict:
-        years = figures.assessed_years()
-        form = RegisterFilterForm(self.request.GET or None, years=years)
-        chosen = form.cleaned_data if form.is_bound and form.is_valid() else {}
-        year = chosen.get("year") or timezone.localdate().year
-        if not form.is_bound:
-            form = RegisterFilterForm(initial={"year": year}, years=years)
-        register = figures.register(
-            year, department=chosen.get("department"), status=chosen.get("status") or None
-        )
+        form, year, register = _chosen_register(self.request)
         by_department = register.by_department()
         user = self.request.user
         for row in register.rows:
@@ -74,7 +75,7 @@ class RegisterView(PermissionRequiredMixin, TemplateView):
             year=year,
             register=register,
             by_department=by_department,
-            department_chart=_status_chart([(d.name, c) for d, c in by_department]),
+            department_chart=figures.department_chart(by_department),
             requests=register.requests(),
             export_query=self.request.GET.urlencode() or f"year={year}",
             unchecked=sum(1 for row in register.rows if row.duty.checked_on is None),
@@ -92,15 +93,9 @@ class RegisterExportView(PermissionRequiredMixin, View):
     def get(self, request: HttpRequest, *args, fmt: str, **kwargs) -> HttpResponse:
         if fmt not in {"csv", "xlsx"}:
             raise Http404
-        form = RegisterFilterForm(request.GET or None, years=figures.assessed_years())
-        chosen = form.cleaned_data if form.is_bound and form.is_valid() else {}
-        year = chosen.get("year") or timezone.localdate().year
-        register = figures.register(
-            year, department=chosen.get("department"), status=chosen.get("status") or None
-        )
+        _form, year, register = _chosen_register(request)
         content = exports.register_xlsx(register) if fmt == "xlsx" else exports.register_csv(register)
-        response = spreadsheet_response(content, fmt, f"duties-{year}")
-        return response
+        return spreadsheet_response(content, fmt, f"duties-{year}")
 
 
 @cached_get
