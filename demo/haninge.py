@@ -24,6 +24,7 @@ from core.models import (
     Tier,
     User,
 )
+from demo.annual import build_annual_demo
 from demo.dialogues import build_dialogues_demo
 from demo.duties import build_duties_demo
 from demo.followup import build_followup_demo
@@ -195,6 +196,7 @@ def _build(today: dt.date) -> dict:
     build_proposals_demo(today)
     build_followup_demo(today)
     build_duties_demo(today)
+    build_annual_demo(today)
 
     logins = []
     for role in LOGIN_ORDER:

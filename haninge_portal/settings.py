@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     # The yearly wheel, goals and actions.
     "followup",
     "duties",
+    # The yearly follow-up to the county administrative board: questions, figures, texts, approval.
+    "annual",
     # Search across meetings, minutes, proposals and actions; imports the others, nothing imports it.
     "search",
     "reports",
@@ -258,6 +260,10 @@ CELERY_BEAT_SCHEDULE = {
     "apply-retention-rules": {
         "task": "core.apply_retention",
         "schedule": crontab(minute=30, hour=2),
+    },
+    "remind-coordinators-of-the-yearly-follow-up": {
+        "task": "annual.remind_due",
+        "schedule": crontab(minute=30, hour=7),
     },
     "remind-owners-of-stale-actions": {
         "task": "followup.remind_stale_actions",
@@ -456,6 +462,11 @@ PROPOSAL_WAITING_DAYS = env_int("PROPOSAL_WAITING_DAYS", 21)
 REPORT_LANGUAGES = ["sv", "fi"]
 # An unfinished action without a progress update for this many days is flagged and its owner reminded.
 ACTION_STALE_DAYS = env_int("ACTION_STALE_DAYS", 90)
+# The yearly follow-up of a year is due on this day of the next year (month, day), before the county
+# administrative board's report in April; each follow-up's own due date can be changed on its page.
+YEARLY_FOLLOW_UP_DUE = tuple(int(part) for part in os.environ.get("YEARLY_FOLLOW_UP_DUE", "03-01").split("-"))
+# The coordinators are reminded this many days before a follow-up not yet approved is due, and on the day.
+YEARLY_FOLLOW_UP_REMINDER_DAYS = [int(d) for d in env_list("YEARLY_FOLLOW_UP_REMINDER_DAYS", "30,7,1")]
 
 # --- Uploads: bounded work per request (core/plumbing/uploads.py) ---------------------------------------------
 # The most one request may make a worker allocate beyond the upload itself, whatever the file declares;

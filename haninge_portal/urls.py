@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("followup/", include("followup.urls")),
     path("duties/", include("duties.urls")),
+    path("yearly-follow-up/", include("annual.urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

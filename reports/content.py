@@ -196,7 +196,11 @@ def _meetings(period: Period) -> dict:
     everyone = gettext("All minorities (consultation group)")
     for meeting in meetings:
         per_tier[meeting.forum.tier] += 1
-        name = meeting.forum.minority.name if meeting.forum.minority else everyone
+        if meeting.forum.minority:
+            name = meeting.forum.minority.name
+        else:
+            # The consultation group speaks for all minorities; a working group without one for none in particular.
+            name = everyone if meeting.forum.tier == Tier.CONSULTATION else gettext("Not tied to one minority")
         per_minority[name] = per_minority.get(name, 0) + 1
     return {
         "meetings": {
@@ -367,20 +371,58 @@ def _yearly(period: Period) -> dict:
     if period.kind != ReportKind.YEARLY:
         return {}
     records = _consultation_records(period)
+    goals = list(Goal.objects.order_by("kind", "code", "title"))
+    children = list(
+        Proposal.objects.filter(
+            affects_children_and_youth=True,
+            created_at__date__gte=period.start,
+            created_at__date__lte=period.end,
+        )
+        .select_related("forum")
+        .order_by("created_at", "pk")
+    )
     return {
         "yearly": {
-            "guidelines": [str(g) for g in Goal.objects.filter(kind=GoalKind.GUIDELINE).order_by("code")],
-            "goals": [str(g) for g in Goal.objects.filter(kind=GoalKind.PROGRAMME).order_by("code")],
+            "guidelines": [str(g) for g in goals if g.kind == GoalKind.GUIDELINE],
+            "goals": [str(g) for g in goals if g.kind == GoalKind.PROGRAMME],
+            "goal_list": _goal_list(goals, period),
             "consultations_total": records.count(),
             "consultations_with_children": records.filter(children_and_youth=True).count(),
-            "proposals_about_children": Proposal.objects.filter(
-                affects_children_and_youth=True,
-                created_at__date__gte=period.start,
-                created_at__date__lte=period.end,
-            ).count(),
+            "proposals_about_children": len(children),
+            "children_proposals": [
+                {
+                    "title": p.title,
+                    "title_language": p.language,
+                    "forum": p.forum.name,
+                    "received": timezone.localtime(p.created_at).date().isoformat(),
+                    "status": str(p.get_status_display()),
+                }
+                for p in children[:LIST_LIMIT]
+            ],
             "grant": _grant(period.start.year),
         }
     }
+
+
+def _goal_list(goals: list[Goal], period: Period) -> list[dict]:
+    """Each goal and guideline (§5b) with the day it was adopted and how often it was revised in the period."""
+    history = Goal.history.model.objects.filter(
+        history_type="~", history_date__date__gte=period.start, history_date__date__lte=period.end
+    )
+    revisions: dict[int, list[dt.date]] = {}
+    for goal_id, when in history.values_list("id", "history_date"):
+        revisions.setdefault(goal_id, []).append(timezone.localtime(when).date())
+    return [
+        {
+            "title": str(goal),
+            "kind": goal.kind,
+            "kind_label": str(goal.get_kind_display()),
+            "adopted_on": goal.adopted_on.isoformat() if goal.adopted_on else "",
+            "revisions": len(revisions.get(goal.pk, [])),
+            "last_revised": max(revisions[goal.pk]).isoformat() if goal.pk in revisions else "",
+        }
+        for goal in goals
+    ]
 
 
 def _grant(year: int) -> dict | None:

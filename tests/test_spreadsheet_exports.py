@@ -137,6 +137,16 @@ def fill_duty_register(world, payload: str) -> None:
     )
 
 
+def fill_yearly_follow_up(world, payload: str) -> None:
+    """A question of last year's follow-up (in review) worded `payload`, answered with `payload`."""
+    from annual.models import Figures, FollowUpAnswer, FollowUpStatus
+    from tests.annual.factories import FollowUpQuestionFactory, YearlyFollowUpFactory
+
+    follow_up = YearlyFollowUpFactory(year=timezone.localdate().year - 1, status=FollowUpStatus.IN_REVIEW)
+    question = FollowUpQuestionFactory(question_sv=payload, figures=Figures.NONE)
+    FollowUpAnswer.objects.create(follow_up=follow_up, question=question, text=payload, language="sv")
+
+
 @dataclass(frozen=True)
 class Export:
     fill: Callable[[dict, str], None]  # (world, payload): rows with the payload in every text column
@@ -161,6 +171,14 @@ EXPORTS = {
         text_columns=(1, 3, 5, 6, 9, 13),
         # Year, requests received, requests offered.
         number_columns=(7, 10, 11),
+    ),
+    "annual:export": Export(
+        fill=fill_yearly_follow_up,
+        request=lambda fmt: ({"year": timezone.localdate().year - 1, "language": "sv", "fmt": fmt}, {}),
+        # Question, answer.
+        text_columns=(2, 4),
+        # Year.
+        number_columns=(0,),
     ),
     "proposals:consultation_export": Export(
         fill=fill_consultation_log,

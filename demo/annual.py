@@ -1,0 +1,59 @@
+"""The yearly follow-up in the demo: its questions (demo/data/annual/questions.toml), last year's follow-up
+written and approved, and this year's draft with some answers."""
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import translation
+
+from annual import services
+from annual.models import FollowUpAnswer, FollowUpQuestion, FollowUpStatus
+from core.models import User
+from demo.upsert import upsert
+
+DATA = Path(__file__).parent / "data" / "annual" / "questions.toml"
+COORDINATOR = "samordnare@example.org"
+
+
+def load() -> dict:
+    with DATA.open("rb") as file:
+        return tomllib.load(file)
+
+
+def _texts(name: str, texts: dict) -> dict:
+    return {f"{name}_{code}": texts.get(code) or "" for code in ("sv", "fi", "en")}
+
+
+def build_annual_demo(today: dt.date) -> None:
+    """Create or update the demo's questions and follow-ups; a second run writes nothing new."""
+    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+        data = load()
+        questions = {}
+        for position, item in enumerate(data["questions"], start=1):
+            questions[item["code"]], _ = upsert(
+                FollowUpQuestion,
+                code=item["code"],
+                defaults={
+                    **_texts("question", item["question"]),
+                    **_texts("guidance", item.get("guidance", {})),
+                    "figures": item["figures"],
+                    "position": position * 10,
+                },
+            )
+        coordinator = User.objects.get(email=COORDINATOR)
+        for which, year in (("last", today.year - 1), ("this", today.year)):
+            follow_up, _created = services.draft(year, by=coordinator)
+            if follow_up.status == FollowUpStatus.APPROVED:
+                continue
+            for code, text in data["answers"][which].items():
+                upsert(
+                    FollowUpAnswer,
+                    follow_up=follow_up,
+                    question=questions[code],
+                    defaults={"text": text, "language": "sv", "updated_by": coordinator},
+                )
+            if which == "last":
+                services.approve(follow_up, by=coordinator)
