@@ -52,8 +52,12 @@ def save_answers(
     for question_id, (text, language) in answers.items():
         if question_id not in known:
             continue
-        answer = existing.get(question_id) or FollowUpAnswer(follow_up=follow_up, question_id=question_id)
-        if answer.pk and answer.text == text and answer.language == language:
+        answer = existing.get(question_id)
+        if answer is None:
+            if not text:
+                continue  # nothing written and nothing to keep
+            answer = FollowUpAnswer(follow_up=follow_up, question_id=question_id)
+        elif answer.text == text and answer.language == language:
             continue
         answer.text, answer.language, answer.updated_by = text, language, by
         stamp(answer, by=by)

@@ -81,6 +81,21 @@ def test_demo_data_builds_haninge_and_twice_changes_nothing(capsys):
     ]
     assert [row.duty.code for row in saf_register.due] == ["finnish-contact", "finnish-staff"]
 
+    # The yearly follow-up (demo/data/annual/questions.toml): seven questions; last year's approved, with the
+    # register's figures frozen in it in every language; this year's a draft with two answers.
+    from annual.models import FollowUpStatus, YearlyFollowUp
+
+    approved = YearlyFollowUp.objects.get(year=year - 1)
+    assert approved.status == FollowUpStatus.APPROVED and set(approved.snapshot) == {"sv", "fi", "en"}
+    sections = {s["code"]: s for s in approved.snapshot["fi"]["sections"]}
+    assert len(sections) == 7 and sections["grant"]["question"].startswith("Miten suomen kielen hallintoalueen")
+    frozen = {c["status"]: c["count"] for c in sections["duties"]["figures"]["counts"]}
+    assert frozen == last.counts
+    assert sections["duties"]["answer"].startswith("Skyldigheterna har i huvudsak uppfyllts.")
+    draft = YearlyFollowUp.objects.get(year=year)
+    assert draft.status == FollowUpStatus.DRAFT and not draft.snapshot
+    assert sorted(draft.answers.values_list("question__code", flat=True)) == ["consultation", "duties"]
+
     # The printed logins work, one per role.
     output = capsys.readouterr().out
     for role in Role:
