@@ -200,7 +200,9 @@ def _meetings(period: Period) -> dict:
             name = meeting.forum.minority.name
         else:
             # The consultation group speaks for all minorities; a working group without one for none in particular.
-            name = everyone if meeting.forum.tier == Tier.CONSULTATION else gettext("Not tied to one minority")
+            name = (
+                everyone if meeting.forum.tier == Tier.CONSULTATION else gettext("Not tied to one minority")
+            )
         per_minority[name] = per_minority.get(name, 0) + 1
     return {
         "meetings": {

@@ -88,7 +88,9 @@ def test_demo_data_builds_haninge_and_twice_changes_nothing(capsys):
     approved = YearlyFollowUp.objects.get(year=year - 1)
     assert approved.status == FollowUpStatus.APPROVED and set(approved.snapshot) == {"sv", "fi", "en"}
     sections = {s["code"]: s for s in approved.snapshot["fi"]["sections"]}
-    assert len(sections) == 7 and sections["grant"]["question"].startswith("Miten suomen kielen hallintoalueen")
+    assert len(sections) == 7 and sections["grant"]["question"].startswith(
+        "Miten suomen kielen hallintoalueen"
+    )
     frozen = {c["status"]: c["count"] for c in sections["duties"]["figures"]["counts"]}
     assert frozen == last.counts
     assert sections["duties"]["answer"].startswith("Skyldigheterna har i huvudsak uppfyllts.")
