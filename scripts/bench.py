@@ -176,6 +176,17 @@ def find_pages(search_word: str) -> tuple[list[Page], dict]:
                 reverse("duties:register") + query(year=cycle.year - 3),
             ),
             Page("a duty with ten years", "representative", duty.get_absolute_url()),
+            Page("yearly follow-ups", "politician", reverse("annual:list")),
+            Page(
+                "yearly follow-up, approved",
+                "politician",
+                reverse("annual:detail", kwargs={"year": cycle.year - 1}),
+            ),
+            Page(
+                "yearly follow-up, draft",
+                "coordinator",
+                reverse("annual:detail", kwargs={"year": cycle.year}),
+            ),
             Page("search", "coordinator", reverse("search:results") + query(q=search_word)),
             Page(
                 "iCalendar feed (representative's)",

@@ -10,6 +10,7 @@ from django.utils import translation
 from core.models import Forum
 
 from . import history
+from .annual import build_follow_ups
 from .context import Context
 from .duties import build_duty_assessments
 from .meetings import MeetingBuilder
@@ -78,6 +79,8 @@ def _build(*, seed: int, scale: float, today: dt.date, step) -> Context:
     build_indicators(ctx)
     step("register of duties")
     build_duty_assessments(ctx)
+    step("yearly follow-ups")
+    build_follow_ups(ctx)
     step("history")
     ctx.counts["history rows"] = (
         history.proposal_history(ctx, saved_proposals)

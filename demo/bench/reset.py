@@ -15,6 +15,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.test import override_settings
 
+from annual.models import YearlyFollowUp
 from core.models import AgendaItem, Attendance, Forum, Meeting, Membership, User
 from dialogues.models import Commitment
 from duties.models import DutyAssessment
@@ -97,6 +98,8 @@ def _delete(today: dt.date) -> dict[str, int]:
     # The register's assessments the bench recorded (its links go with them).
     _forget(DutyAssessment, "recorded_by_id", users)
     DutyAssessment.objects.filter(recorded_by__in=users).delete()
+    # The yearly follow-ups of the years before the demo's own two are the bench's.
+    YearlyFollowUp.objects.filter(year__lt=today.year - 1).delete()
 
     # The rest through the collector, in the order their protections require.
     counts["actions"] = Action.objects.filter(pk__in=actions).delete()[0]

@@ -10,6 +10,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from annual.models import FollowUpAnswer, FollowUpStatus, YearlyFollowUp
 from core.models import AgendaItem, Forum, Meeting, MeetingStatus, Membership, Role, User
 from demo.bench import BENCH_DOMAIN
 from dialogues.models import Commitment, CommitmentStatus
@@ -19,7 +20,7 @@ from proposals.models import Proposal, ProposalStatus
 from reports.models import Report, ReportStatus
 
 MODELS = [User, Forum, Membership, Meeting, AgendaItem, Commitment, Proposal, Action, ProgressUpdate]
-MODELS += [Cycle, Indicator, IndicatorValue, Report, DutyAssessment]
+MODELS += [Cycle, Indicator, IndicatorValue, Report, DutyAssessment, YearlyFollowUp, FollowUpAnswer]
 
 
 def bench(*options: str) -> str:
@@ -72,6 +73,14 @@ def test_bench_data_builds_ten_years_of_history_and_again_the_same():
     for duty in Duty.objects.all():
         earlier = duty.assessments.filter(year__lt=year - 1).values_list("year", flat=True)
         assert sorted(earlier) == list(range(year - 9, year - 1))
+    # A yearly follow-up for each of the ten years: the eight earlier ones approved from the bench's data.
+    follow_ups = dict(YearlyFollowUp.objects.values_list("year", "status"))
+    assert sorted(follow_ups) == list(range(year - 9, year + 1))
+    assert {follow_ups[y] for y in range(year - 9, year)} == {FollowUpStatus.APPROVED}
+    earliest = YearlyFollowUp.objects.get(year=year - 9).snapshot["sv"]
+    held = Meeting.objects.filter(status=MeetingStatus.HELD, starts_at__year=year - 9).count()
+    consultation = next(s for s in earliest["sections"] if s["code"] == "consultation")
+    assert consultation["figures"]["meetings_total"] == held
     assert Commitment.objects.exclude(status=CommitmentStatus.OPEN).exists()
     # An action's denormalised fields agree with its latest progress update.
     for action in Action.objects.exclude(last_update_on=None).prefetch_related("updates")[:50]:
