@@ -176,3 +176,24 @@ class FollowUpAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.follow_up.year}: {self.question.code}"
+
+
+class PhaseOpening(models.Model):
+    """The day the wheel opened a phase's work (annual.wheel.open_phases, by Celery beat), and what it did.
+
+    One per phase: a second run on the same day, or a later day of the same phase, finds it and does nothing.
+    """
+
+    phase = models.OneToOneField(
+        "followup.Phase", verbose_name=_("phase"), on_delete=models.CASCADE, related_name="opening"
+    )
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now)
+    # What the opening produced: {"mails": n} for the call for proposals, {"follow_up_year": y, "drafted": bool}.
+    summary = models.JSONField(_("what it produced"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("opening of a phase")
+        verbose_name_plural = _("openings of phases")
+
+    def __str__(self) -> str:
+        return f"{self.phase}: {self.opened_at:%Y-%m-%d}"

@@ -16,6 +16,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from core.plumbing.pagecache import cached_get
 from core.plumbing.spreadsheets import spreadsheet_response
 from core.views.access import ObjectAccessMixin, check_access, signed_in_user
+from followup.models import Cycle
 
 from . import document as documents
 from . import exports, services
@@ -46,7 +47,13 @@ class FollowUpListView(PermissionRequiredMixin, TemplateView):
             if user.has_perm("annual.view_follow_up", f)
         ]
         may_change = user.has_perm("annual.change_follow_up")
+        today = timezone.localdate()
+        cycle = Cycle.objects.current(today)
+        phases = list(cycle.phases.select_related("opening").order_by("starts_on")) if cycle else []
         return super().get_context_data(
+            cycle=cycle,
+            phases=phases,
+            today=today,
             follow_ups=follow_ups,
             may_change=may_change,
             draft_year=year_to_draft({f.year for f in YearlyFollowUp.objects.all()}) if may_change else None,

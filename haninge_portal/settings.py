@@ -261,6 +261,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.apply_retention",
         "schedule": crontab(minute=30, hour=2),
     },
+    "open-the-phases-of-the-wheel": {
+        "task": "annual.open_phases",
+        "schedule": crontab(minute=0, hour=6),
+    },
     "remind-coordinators-of-the-yearly-follow-up": {
         "task": "annual.remind_due",
         "schedule": crontab(minute=30, hour=7),

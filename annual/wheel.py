@@ -1,0 +1,55 @@
+"""The yearly wheel drives the work: each phase opens what belongs to it on its first day (Celery beat runs
+`open_phases` every morning). The agenda phase sends the call for proposals to every representative in their
+own language; the follow-up phase drafts the year's follow-up. What each opening produced is kept on its
+PhaseOpening, and the follow-up's list shows it for the cycle's phases.
+"""
+
+import datetime as dt
+from collections.abc import Callable
+
+from django.db import transaction
+from django.utils import timezone
+
+from core.models import Membership, Role, User
+from core.services import notify
+from followup.models import Phase, PhaseKind
+
+from . import services
+from .models import PhaseOpening
+
+
+def _call_for_proposals(phase: Phase) -> dict:
+    """Mail every representative with a current membership: the call is open until the phase ends."""
+    members = Membership.objects.current().values("user_id")
+    representatives = User.objects.filter(role=Role.REPRESENTATIVE, is_active=True, pk__in=members).order_by(
+        "pk"
+    )
+    mails = notify(representatives, "annual/email/call_for_proposals", {"phase": phase, "cycle": phase.cycle})
+    return {"mails": mails}
+
+
+def _draft_follow_up(phase: Phase) -> dict:
+    follow_up, created = services.draft(phase.cycle.year)
+    return {"follow_up_year": follow_up.year, "drafted": created}
+
+
+OPENERS: dict[str, Callable[[Phase], dict]] = {
+    PhaseKind.AGENDA: _call_for_proposals,
+    PhaseKind.FOLLOW_UP: _draft_follow_up,
+}
+
+
+def open_phases(today: dt.date | None = None) -> list[PhaseOpening]:
+    """Open every phase that covers the day and has not been opened; return the openings made now."""
+    today = today or timezone.localdate()
+    due = Phase.objects.filter(starts_on__lte=today, ends_on__gte=today, opening__isnull=True)
+    opened = []
+    for phase_id in due.values_list("pk", flat=True):
+        with transaction.atomic():
+            # The phase's row lock: a second run waits here, then finds the opening and leaves it.
+            phase = Phase.objects.select_for_update().select_related("cycle").get(pk=phase_id)
+            if PhaseOpening.objects.filter(phase=phase).exists():
+                continue
+            opener = OPENERS.get(phase.kind)
+            opened.append(PhaseOpening.objects.create(phase=phase, summary=opener(phase) if opener else {}))
+    return opened
