@@ -11,8 +11,10 @@ from django.utils import translation
 
 from annual import services
 from annual.models import FollowUpAnswer, FollowUpQuestion, FollowUpStatus
+from annual.wheel import open_phases
 from core.models import User
 from demo.upsert import upsert
+from followup.models import Cycle
 
 DATA = Path(__file__).parent / "data" / "annual" / "questions.toml"
 COORDINATOR = "samordnare@example.org"
@@ -57,3 +59,8 @@ def build_annual_demo(today: dt.date) -> None:
                 )
             if which == "last":
                 services.approve(follow_up, by=coordinator)
+    # The wheel opens the phases of this year that have begun, as beat would have each on its first morning
+    # (the call for proposals goes to the demo's representatives through the outbox).
+    cycle = Cycle.objects.current(today)
+    for phase in cycle.phases.filter(starts_on__lte=today).order_by("starts_on") if cycle else []:
+        open_phases(phase.starts_on)

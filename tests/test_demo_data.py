@@ -97,6 +97,11 @@ def test_demo_data_builds_haninge_and_twice_changes_nothing(capsys):
     draft = YearlyFollowUp.objects.get(year=year)
     assert draft.status == FollowUpStatus.DRAFT and not draft.snapshot
     assert sorted(draft.answers.values_list("question__code", flat=True)) == ["consultation", "duties"]
+    # The wheel has opened this year's phases that have begun, each once.
+    from annual.models import PhaseOpening
+
+    begun = cycle.phases.filter(starts_on__lte=timezone.localdate())
+    assert PhaseOpening.objects.filter(phase__in=begun).count() == begun.count() >= 1
 
     # The printed logins work, one per role.
     output = capsys.readouterr().out
