@@ -1,18 +1,24 @@
 """The yearly wheel drives the work: each phase opens what belongs to it on its first day (Celery beat runs
 `open_phases` every morning). The agenda phase sends the call for proposals to every representative in their
-own language; the follow-up phase drafts the year's follow-up. What each opening produced is kept on its
+own language; the follow-up phase drafts the year's follow-up; the reformulation phase sends the evaluation of
+the year (an anonymous questionnaire) to every representative. What each opening produced is kept on its
 PhaseOpening, and the follow-up's list shows it for the cycle's phases.
 """
 
 import datetime as dt
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from core.models import Membership, Role, User
 from core.services import notify
 from followup.models import Phase, PhaseKind
+from surveys import services as surveys
+from surveys.models import QuestionKind, Questionnaire, SurveyQuestion
 
 from . import services
 from .models import PhaseOpening
@@ -33,9 +39,39 @@ def _draft_follow_up(phase: Phase) -> dict:
     return {"follow_up_year": follow_up.year, "drafted": created}
 
 
+# The evaluation of the year: written in the portal's default language, as the coordinator may change it.
+EVALUATION = [
+    (QuestionKind.SCALE, _("How well did the dialogue with the municipality work this year?"), True),
+    (QuestionKind.SCALE, _("Did you get answers to the proposals and questions you raised?"), False),
+    (QuestionKind.TEXT, _("What should change in the next cycle?"), False),
+]
+
+
+def _evaluation_of_the_year(phase: Phase) -> dict:
+    """Send the evaluation of the year to every representative: its answers feed the next cycle's goals."""
+    with translation.override(settings.LANGUAGE_CODE):
+        questionnaire = Questionnaire.objects.create(
+            title=gettext("Evaluation of the year %(year)s") % {"year": phase.cycle.year},
+            introduction=gettext(
+                "How did the dialogue work this year, and what should change? Your answers feed the next cycle's goals."
+            ),
+            language=settings.LANGUAGE_CODE,
+            deadline=phase.ends_on,
+            anonymous=True,
+        )
+        for position, (kind, text, required) in enumerate(EVALUATION, start=1):
+            SurveyQuestion.objects.create(
+                questionnaire=questionnaire, position=position, kind=kind, text=str(text), required=required
+            )
+    coordinator = User.objects.filter(role=Role.COORDINATOR, is_active=True).order_by("pk").first()
+    mails = surveys.open_questionnaire(questionnaire, by=coordinator) if coordinator else 0
+    return {"questionnaire": questionnaire.pk, "mails": mails}
+
+
 OPENERS: dict[str, Callable[[Phase], dict]] = {
     PhaseKind.AGENDA: _call_for_proposals,
     PhaseKind.FOLLOW_UP: _draft_follow_up,
+    PhaseKind.REFORMULATION: _evaluation_of_the_year,
 }
 
 

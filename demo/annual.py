@@ -15,6 +15,8 @@ from annual.wheel import open_phases
 from core.models import User
 from demo.upsert import upsert
 from followup.models import Cycle
+from surveys import services as surveys
+from surveys.models import Questionnaire
 
 DATA = Path(__file__).parent / "data" / "annual" / "questions.toml"
 COORDINATOR = "samordnare@example.org"
@@ -64,3 +66,24 @@ def build_annual_demo(today: dt.date) -> None:
     cycle = Cycle.objects.current(today)
     for phase in cycle.phases.filter(starts_on__lte=today).order_by("starts_on") if cycle else []:
         open_phases(phase.starts_on)
+    _answer_the_evaluation()
+
+
+# The demo's representatives' answers to the evaluation of the year: (scale, scale, text).
+EVALUATION_ANSWERS = [
+    ("4", "3", "Fler dialogmöten på kvällstid."),
+    ("5", "4", "Bra att protokollen kommer ut snabbt."),
+    ("3", "2", "Återkopplingen på våra förslag dröjer."),
+    ("4", "4", "Bjud in ungdomsrådet oftare."),
+    ("2", "3", "Kallelserna behöver komma tidigare."),
+]
+
+
+def _answer_the_evaluation() -> None:
+    """The evaluation the reformulation phase sent, answered by the representatives it went to."""
+    evaluation = Questionnaire.objects.filter(title__startswith="Utvärdering av året").order_by("-pk").first()
+    if evaluation is None or evaluation.responses.exists():
+        return
+    questions = list(evaluation.questions.order_by("position"))
+    for person, values in zip(evaluation.audience().order_by("email"), EVALUATION_ANSWERS, strict=False):
+        surveys.answer(evaluation, person, {q.pk: v for q, v in zip(questions, values, strict=True)})

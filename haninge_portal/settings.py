@@ -95,6 +95,8 @@ INSTALLED_APPS = [
     # The yearly wheel, goals and actions.
     "followup",
     "duties",
+    # Questionnaires to a forum's members or every representative, anonymous where they say so.
+    "surveys",
     # The yearly follow-up to the county administrative board: questions, figures, texts, approval.
     "annual",
     # Search across meetings, minutes, proposals and actions; imports the others, nothing imports it.
@@ -264,6 +266,10 @@ CELERY_BEAT_SCHEDULE = {
     "open-the-phases-of-the-wheel": {
         "task": "annual.open_phases",
         "schedule": crontab(minute=0, hour=6),
+    },
+    "remind-those-who-have-not-answered-a-questionnaire": {
+        "task": "surveys.remind",
+        "schedule": crontab(minute=45, hour=7),
     },
     "remind-coordinators-of-the-yearly-follow-up": {
         "task": "annual.remind_due",
@@ -466,6 +472,8 @@ PROPOSAL_WAITING_DAYS = env_int("PROPOSAL_WAITING_DAYS", 21)
 REPORT_LANGUAGES = ["sv", "fi"]
 # An unfinished action without a progress update for this many days is flagged and its owner reminded.
 ACTION_STALE_DAYS = env_int("ACTION_STALE_DAYS", 90)
+# A questionnaire with fewer answers than this shows no breakdown or free texts, which could identify someone.
+SURVEY_MIN_ANSWERS = env_int("SURVEY_MIN_ANSWERS", 5)
 # The yearly follow-up of a year is due on this day of the next year (month, day), before the county
 # administrative board's report in April; each follow-up's own due date can be changed on its page.
 YEARLY_FOLLOW_UP_DUE = tuple(int(part) for part in os.environ.get("YEARLY_FOLLOW_UP_DUE", "03-01").split("-"))

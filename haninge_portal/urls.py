@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("followup/", include("followup.urls")),
     path("duties/", include("duties.urls")),
     path("yearly-follow-up/", include("annual.urls")),
+    path("questionnaires/", include("surveys.urls")),
     path("reports/", include("reports.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,

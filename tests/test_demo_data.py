@@ -102,6 +102,13 @@ def test_demo_data_builds_haninge_and_twice_changes_nothing(capsys):
 
     begun = cycle.phases.filter(starts_on__lte=timezone.localdate())
     assert PhaseOpening.objects.filter(phase__in=begun).count() == begun.count() >= 1
+    # In December the reformulation phase has sent the evaluation of the year, and five have answered it.
+    from surveys.models import Questionnaire
+
+    if cycle.phases.get(kind=PhaseKind.REFORMULATION).starts_on <= timezone.localdate():
+        evaluation = Questionnaire.objects.get(title=f"Utvärdering av året {year}")
+        assert evaluation.responses.count() == 5 and evaluation.anonymous
+        assert not evaluation.responses.filter(respondent__isnull=False).exists()
 
     # The printed logins work, one per role.
     output = capsys.readouterr().out

@@ -147,6 +147,34 @@ def fill_yearly_follow_up(world, payload: str) -> None:
     FollowUpAnswer.objects.create(follow_up=follow_up, question=question, text=payload, language="sv")
 
 
+FORMULA_SURVEY = "Enkät med formler"
+
+
+def fill_questionnaire_results(world, payload: str) -> None:
+    """A free-text question worded `payload`, answered `payload` by a new member (texts shown from one answer)."""
+    from surveys import services
+    from surveys.models import Questionnaire, SurveyQuestion
+
+    questionnaire, _created = Questionnaire.objects.get_or_create(
+        title=FORMULA_SURVEY,
+        defaults={
+            "forum": world["forums"]["finnish_dialogue"],
+            "deadline": timezone.localdate(),
+            "status": "open",
+            "min_answers": 1,
+        },
+    )
+    question = SurveyQuestion.objects.create(questionnaire=questionnaire, text=payload, kind="text")
+    person = UserFactory()
+    services.answer(questionnaire, person, {question.pk: payload})
+
+
+def _survey_request(fmt: str) -> tuple[dict, dict]:
+    from surveys.models import Questionnaire
+
+    return {"pk": Questionnaire.objects.get(title=FORMULA_SURVEY).pk, "fmt": fmt}, {}
+
+
 @dataclass(frozen=True)
 class Export:
     fill: Callable[[dict, str], None]  # (world, payload): rows with the payload in every text column
@@ -179,6 +207,14 @@ EXPORTS = {
         text_columns=(2, 4),
         # Year.
         number_columns=(0,),
+    ),
+    "surveys:export": Export(
+        fill=fill_questionnaire_results,
+        request=_survey_request,
+        # Question, answer.
+        text_columns=(0, 1),
+        # Answers.
+        number_columns=(2,),
     ),
     "proposals:consultation_export": Export(
         fill=fill_consultation_log,

@@ -10,7 +10,7 @@ from django.utils import translation
 from core.models import Forum
 
 from . import history
-from .annual import build_follow_ups
+from .annual import build_evaluations, build_follow_ups
 from .context import Context
 from .duties import build_duty_assessments
 from .meetings import MeetingBuilder
@@ -81,6 +81,8 @@ def _build(*, seed: int, scale: float, today: dt.date, step) -> Context:
     build_duty_assessments(ctx)
     step("yearly follow-ups")
     build_follow_ups(ctx)
+    step("evaluations of the year")
+    build_evaluations(ctx)
     step("history")
     ctx.counts["history rows"] = (
         history.proposal_history(ctx, saved_proposals)

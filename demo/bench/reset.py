@@ -22,6 +22,7 @@ from duties.models import DutyAssessment
 from followup.models import Action, Cycle, Indicator, IndicatorValue, Phase, ProgressUpdate
 from proposals.models import Comment, ConsultationRecord, Proposal, Support
 from reports.models import Report
+from surveys.models import Questionnaire
 from workinggroups.models import Mandate
 
 from . import BENCH_DOMAIN, BENCH_PREFIX
@@ -100,6 +101,8 @@ def _delete(today: dt.date) -> dict[str, int]:
     DutyAssessment.objects.filter(recorded_by__in=users).delete()
     # The yearly follow-ups of the years before the demo's own two are the bench's.
     YearlyFollowUp.objects.filter(year__lt=today.year - 1).delete()
+    # So are the evaluations of those years (the demo sends this year's only).
+    Questionnaire.objects.filter(deadline__year__lt=today.year).delete()
 
     # The rest through the collector, in the order their protections require.
     counts["actions"] = Action.objects.filter(pk__in=actions).delete()[0]

@@ -70,3 +70,18 @@ def test_during_the_agenda_phase_a_representatives_start_page_shows_the_call(wor
 def test_the_beat_schedule_opens_the_phases_every_morning():
     entry = settings.CELERY_BEAT_SCHEDULE["open-the-phases-of-the-wheel"]
     assert entry["task"] == "annual.open_phases" and entry["schedule"].hour == {6}
+
+
+def test_the_reformulation_phase_sends_the_evaluation_of_the_year_to_every_representative(world, client_for):
+    from surveys.models import Questionnaire
+
+    CycleFactory(year=THIS_YEAR)  # the reformulation phase from October to December
+    opened = open_phases(dt.date(THIS_YEAR, 10, 1))
+    assert [o.phase.kind for o in opened] == [PhaseKind.REFORMULATION]
+    evaluation = Questionnaire.objects.get()
+    assert evaluation.title == f"Utvärdering av året {THIS_YEAR}" and evaluation.anonymous
+    assert evaluation.deadline == dt.date(THIS_YEAR, 12, 31) and evaluation.questions.count() == 3
+    assert opened[0].summary == {"questionnaire": evaluation.pk, "mails": 2}
+    assert sorted(m.to[0] for m in OutgoingMail.objects.all()) == ["rep2@example.org", "rep@example.org"]
+    page = client_for("coordinator").get(reverse("annual:list")).content.decode()
+    assert reverse("surveys:results", args=[evaluation.pk]) in page

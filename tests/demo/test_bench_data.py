@@ -81,6 +81,13 @@ def test_bench_data_builds_ten_years_of_history_and_again_the_same():
     held = Meeting.objects.filter(status=MeetingStatus.HELD, starts_at__year=year - 9).count()
     consultation = next(s for s in earliest["sections"] if s["code"] == "consultation")
     assert consultation["figures"]["meetings_total"] == held
+    # The evaluation of each of the eight earlier years, answered anonymously.
+    from surveys.models import Questionnaire, Response
+
+    evaluations = Questionnaire.objects.filter(deadline__year__lt=year - 1)
+    assert sorted(evaluations.values_list("deadline__year", flat=True)) == list(range(year - 9, year - 1))
+    assert Response.objects.filter(questionnaire__in=evaluations).count() >= 8 * 5
+    assert not Response.objects.filter(respondent__isnull=False).exists()
     assert Commitment.objects.exclude(status=CommitmentStatus.OPEN).exists()
     # An action's denormalised fields agree with its latest progress update.
     for action in Action.objects.exclude(last_update_on=None).prefetch_related("updates")[:50]:
