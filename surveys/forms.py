@@ -31,10 +31,23 @@ class QuestionnaireForm(forms.ModelForm):
 
 
 class SurveyQuestionForm(forms.ModelForm):
+    """One question of the formset; each field's label names its question, so that no two fields of the page
+    share a name in a screen reader's list."""
+
     class Meta:
         model = SurveyQuestion
         fields = ["text", "kind", "choices", "required"]
         widgets = {"choices": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        number = {"number": int((self.prefix or "-0").rsplit("-", 1)[-1]) + 1}
+        self.fields["text"].label = _("Wording of question %(number)s") % number
+        self.fields["kind"].label = _("Kind of question %(number)s") % number
+        self.fields["choices"].label = _("Choices for question %(number)s") % number
+        self.fields["required"].label = _("Question %(number)s must be answered") % number
+        if "DELETE" in self.fields:
+            self.fields["DELETE"].label = _("Remove question %(number)s") % number
 
     def clean(self):
         data = super().clean()
