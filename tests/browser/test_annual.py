@@ -9,9 +9,11 @@ from playwright.sync_api import expect
 
 from annual import services
 from annual.models import Figures, FollowUpAnswer
+from annual.wheel import open_phases
 from tests.annual.factories import FollowUpQuestionFactory
 from tests.browser.conftest import assert_accessible
 from tests.duties.factories import DutyAssessmentFactory, DutyFactory
+from tests.factories import CycleFactory
 
 YEAR = timezone.localdate().year - 1
 
@@ -23,6 +25,9 @@ def follow_up(world):
     duty = DutyFactory(title="Förskola på finska", title_fi="Suomenkielinen esikoulu", on_request=True)
     DutyAssessmentFactory(duty=duty, year=YEAR, status="partly", requests_received=9, requests_offered=7)
     follow_up, _created = services.draft(YEAR)
+    # This year's wheel, its first phase opened: the list shows what each phase produced.
+    CycleFactory(year=YEAR + 1)
+    open_phases(dt.date(YEAR + 1, 1, 2))
     return follow_up
 
 
