@@ -16,7 +16,7 @@ from core.models import User
 from demo.upsert import upsert
 from followup.models import Cycle
 from surveys import services as surveys
-from surveys.models import Questionnaire
+from surveys.models import QuestionKind, Questionnaire, SurveyQuestion
 
 DATA = Path(__file__).parent / "data" / "annual" / "questions.toml"
 COORDINATOR = "samordnare@example.org"
@@ -67,6 +67,7 @@ def build_annual_demo(today: dt.date) -> None:
     for phase in cycle.phases.filter(starts_on__lte=today).order_by("starts_on") if cycle else []:
         open_phases(phase.starts_on)
     _answer_the_evaluation()
+    _survey_after_a_meeting(today)
 
 
 # The demo's representatives' answers to the evaluation of the year: (scale, scale, text).
@@ -87,3 +88,48 @@ def _answer_the_evaluation() -> None:
     questions = list(evaluation.questions.order_by("position"))
     for person, values in zip(evaluation.audience().order_by("email"), EVALUATION_ANSWERS, strict=False):
         surveys.answer(evaluation, person, {q.pk: v for q, v in zip(questions, values, strict=True)})
+
+
+SURVEY_TITLE = "Enkät efter dialogmötet"
+# (how useful, when, what to change), one row per representative who answered.
+SURVEY_ANSWERS = [
+    ("4", "Kväll", "Mer tid till övriga frågor."),
+    ("5", "Kväll", ""),
+    ("3", "Dag", "Skicka handlingarna tidigare."),
+    ("4", "Kväll", "Tolkning till finska vid behov."),
+    ("2", "Dag", "Fler möten med förvaltningarna."),
+]
+
+
+def _survey_after_a_meeting(today: dt.date) -> None:
+    """The recurring survey after a meeting (seed 003), sent to every representative and answered by five:
+    enough for its results to show the free texts."""
+    if Questionnaire.objects.filter(title=SURVEY_TITLE).exists():
+        return
+    coordinator = User.objects.get(email=COORDINATOR)
+    questionnaire = Questionnaire.objects.create(
+        title=SURVEY_TITLE,
+        introduction="Tre korta frågor om det senaste dialogmötet. Svaren är anonyma.",
+        language="sv",
+        deadline=today + dt.timedelta(days=14),
+        anonymous=True,
+        created_by=coordinator,
+    )
+    questions = [
+        SurveyQuestion.objects.create(
+            questionnaire=questionnaire, position=1, text="Hur givande var mötet?", kind=QuestionKind.SCALE
+        ),
+        SurveyQuestion.objects.create(
+            questionnaire=questionnaire,
+            position=2,
+            text="När passar mötena dig bäst?",
+            kind=QuestionKind.CHOICE,
+            choices="Dag\nKväll",
+        ),
+        SurveyQuestion.objects.create(
+            questionnaire=questionnaire, position=3, text="Vad bör vi ändra?", kind=QuestionKind.TEXT
+        ),
+    ]
+    surveys.open_questionnaire(questionnaire, by=coordinator)
+    for person, values in zip(questionnaire.audience().order_by("email"), SURVEY_ANSWERS, strict=False):
+        surveys.answer(questionnaire, person, {q.pk: v for q, v in zip(questions, values, strict=True)})

@@ -131,6 +131,11 @@ def find_pages(search_word: str) -> tuple[list[Page], dict]:
     from duties.models import Duty
 
     duty = Duty.objects.filter(code="elderly-care").first() or Duty.objects.order_by("pk").first()
+    from surveys.models import Questionnaire
+
+    survey = Questionnaire.objects.filter(responses__isnull=False).order_by("-deadline", "-pk").first()
+    if survey is None:
+        fail("there is no questionnaire: load demo data.")
     if duty is None:
         fail("the register of duties is empty: load demo data.")
     if not sum(group.count for group in search(people["coordinator"], search_word)):

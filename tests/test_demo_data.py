@@ -102,8 +102,19 @@ def test_demo_data_builds_haninge_and_twice_changes_nothing(capsys):
 
     begun = cycle.phases.filter(starts_on__lte=timezone.localdate())
     assert PhaseOpening.objects.filter(phase__in=begun).count() == begun.count() >= 1
-    # In December the reformulation phase has sent the evaluation of the year, and five have answered it.
     from surveys.models import Questionnaire
+
+    # The survey after a meeting, answered anonymously by five representatives: its free texts are shown.
+    from surveys.results import results
+
+    survey = Questionnaire.objects.get(title="Enkät efter dialogmötet")
+    found = results(survey)
+    assert found.responses == 5 and found.enough
+    assert found.questions[0].average == 3.6 and found.questions[1].counts == [
+        ("Dag", 2, 40),
+        ("Kväll", 3, 60),
+    ]
+    # In December the reformulation phase has sent the evaluation of the year, and five have answered it.
 
     if cycle.phases.get(kind=PhaseKind.REFORMULATION).starts_on <= timezone.localdate():
         evaluation = Questionnaire.objects.get(title=f"Utvärdering av året {year}")
