@@ -207,6 +207,11 @@ class ResultsExportView(ObjectAccessMixin, View):
                 rows.append([row.question.text, option, count, share])
             for text in row.texts:
                 rows.append([row.question.text, text, 1, None])
-        header = [gettext("Question"), gettext("Answer"), gettext("Answers"), gettext("Share (%)")]
+        header = [
+            gettext("Question"),
+            gettext("Option or answer"),
+            gettext("Number of answers"),
+            gettext("Share (%)"),
+        ]
         content = csv_bytes(header, rows) if fmt == "csv" else xlsx_bytes(gettext("Results"), header, rows)
         return spreadsheet_response(content, fmt, f"questionnaire-{pk}")

@@ -149,7 +149,7 @@ def test_results_show_no_breakdown_or_free_texts_below_the_configured_number_of_
         )
     ).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0] == ("Fråga", "Svar", "Svar", "Andel (%)")
+    assert rows[0] == ("Fråga", "Alternativ eller svar", "Antal svar", "Andel (%)")
     assert ("Hur nöjd är du?", "5", 2, 40) in rows
 
 
