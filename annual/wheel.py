@@ -56,7 +56,8 @@ def _evaluation_of_the_year(phase: Phase) -> dict:
                 "How did the dialogue work this year, and what should change? Your answers feed the next cycle's goals."
             ),
             language=settings.LANGUAGE_CODE,
-            deadline=phase.ends_on,
+            # The phase's last day; a phase opened late (after a pause of beat) still gives a day to answer.
+            deadline=max(phase.ends_on, timezone.localdate()),
             anonymous=True,
         )
         for position, (kind, text, required) in enumerate(EVALUATION, start=1):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
 from annual import services
 from annual.models import FollowUpAnswer, FollowUpQuestion, FollowUpStatus
@@ -111,7 +111,8 @@ def _survey_after_a_meeting(today: dt.date) -> None:
         title=SURVEY_TITLE,
         introduction="Tre korta frågor om det senaste dialogmötet. Svaren är anonyma.",
         language="sv",
-        deadline=today + dt.timedelta(days=14),
+        # Open for two weeks from the day the demo is built (a demo built for an earlier day too).
+        deadline=max(today, timezone.localdate()) + dt.timedelta(days=14),
         anonymous=True,
         created_by=coordinator,
     )
