@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from core.plumbing.spreadsheets import csv_bytes, xlsx_bytes
+from reports.render import tagged_pdf
 
 from .document import figure_lines
 
@@ -37,13 +38,5 @@ def follow_up_html(doc: dict, *, status_label: str, approved: bool) -> str:
 
 
 def follow_up_pdf(doc: dict, *, status_label: str, approved: bool) -> tuple[bytes, int]:
-    """The PDF and its number of pages."""
-    from weasyprint import HTML
-
-    from reports.render import mark_structure_languages
-
-    mark_structure_languages()
-    rendered = HTML(
-        string=follow_up_html(doc, status_label=status_label, approved=approved), base_url="."
-    ).render()
-    return rendered.write_pdf(pdf_variant="pdf/ua-1"), len(rendered.pages)
+    """The PDF and its number of pages, made as the reports' are."""
+    return tagged_pdf(follow_up_html(doc, status_label=status_label, approved=approved))

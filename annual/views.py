@@ -41,11 +41,8 @@ class FollowUpListView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         user = self.request.user
-        follow_ups = [
-            f
-            for f in YearlyFollowUp.objects.select_related("approved_by")
-            if user.has_perm("annual.view_follow_up", f)
-        ]
+        every = list(YearlyFollowUp.objects.select_related("approved_by"))
+        follow_ups = [f for f in every if user.has_perm("annual.view_follow_up", f)]
         may_change = user.has_perm("annual.change_follow_up")
         today = timezone.localdate()
         cycle = Cycle.objects.current(today)
@@ -56,7 +53,7 @@ class FollowUpListView(PermissionRequiredMixin, TemplateView):
             today=today,
             follow_ups=follow_ups,
             may_change=may_change,
-            draft_year=year_to_draft({f.year for f in YearlyFollowUp.objects.all()}) if may_change else None,
+            draft_year=year_to_draft({f.year for f in every}) if may_change else None,
             **kwargs,
         )
 

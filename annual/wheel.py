@@ -14,7 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Membership, Role, User
+from core.models import Role, User
 from core.services import notify
 from followup.models import Phase, PhaseKind
 from surveys import services as surveys
@@ -26,10 +26,7 @@ from .models import PhaseOpening
 
 def _call_for_proposals(phase: Phase) -> dict:
     """Mail every representative with a current membership: the call is open until the phase ends."""
-    members = Membership.objects.current().values("user_id")
-    representatives = User.objects.filter(role=Role.REPRESENTATIVE, is_active=True, pk__in=members).order_by(
-        "pk"
-    )
+    representatives = User.objects.representatives_in_office().order_by("pk")
     mails = notify(representatives, "annual/email/call_for_proposals", {"phase": phase, "cycle": phase.cycle})
     return {"mails": mails}
 

@@ -76,17 +76,22 @@ def report_html(report, snapshot: dict) -> str:
         return render_to_string("reports/pdf/report.html", context)
 
 
-def render_pdf(report, snapshot: dict, target) -> int:
-    """Write the PDF to `target` (a path or a binary file); return its number of pages."""
+def tagged_pdf(html: str) -> tuple[bytes, int]:
+    """The HTML as tagged PDF/UA-1 with each element's language marked, and its number of pages: every PDF of
+    the portal (the reports, the yearly follow-up) is made here."""
     from weasyprint import HTML
 
     mark_structure_languages()
-    html = report_html(report, snapshot)
     document = HTML(string=html, base_url=".").render()
-    pdf = document.write_pdf(pdf_variant="pdf/ua-1")
+    return document.write_pdf(pdf_variant="pdf/ua-1"), len(document.pages)
+
+
+def render_pdf(report, snapshot: dict, target) -> int:
+    """Write the PDF to `target` (a path or a binary file); return its number of pages."""
+    pdf, pages = tagged_pdf(report_html(report, snapshot))
     if hasattr(target, "write"):
         target.write(pdf)
     else:
         with open(target, "wb") as handle:
             handle.write(pdf)
-    return len(document.pages)
+    return pages

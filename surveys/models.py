@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import Forum, Membership, Role, User, content_language_field
+from core.models import Forum, Membership, User, content_language_field
 
 SCALE = range(1, 6)
 
@@ -91,11 +91,10 @@ class Questionnaire(models.Model):
 
     def audience(self) -> models.QuerySet[User]:
         """Who is asked: the forum's current members, or every representative with a current membership."""
-        members = Membership.objects.current()
         if self.forum_id:
-            members = members.filter(forum_id=self.forum_id)
+            members = Membership.objects.current().filter(forum_id=self.forum_id)
             return User.objects.filter(is_active=True, pk__in=members.values("user_id"))
-        return User.objects.filter(is_active=True, role=Role.REPRESENTATIVE, pk__in=members.values("user_id"))
+        return User.objects.representatives_in_office()
 
 
 class SurveyQuestion(models.Model):

@@ -32,11 +32,13 @@ def results(questionnaire: Questionnaire) -> Results:
             "question_id", "value", "response__forum__name"
         )
     )
-    responses = questionnaire.responses.count()
+    # One row per response: their number and their forums in one query.
+    forums = list(questionnaire.responses.values_list("forum__name", flat=True))
+    responses = len(forums)
     enough = responses >= questionnaire.min_answers
     by_question: dict[int, list[str]] = defaultdict(list)
     by_forum: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-    forum_sizes: Counter = Counter(questionnaire.responses.values_list("forum__name", flat=True))
+    forum_sizes: Counter = Counter(forums)
     for question_id, value, forum in answers:
         by_question[question_id].append(value)
         if value.isdigit():

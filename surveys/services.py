@@ -34,15 +34,6 @@ def open_questionnaire(questionnaire: Questionnaire, *, by: User) -> int:
     return notify(questionnaire.audience(), "surveys/email/invitation", {"questionnaire": questionnaire})
 
 
-def may_answer(questionnaire: Questionnaire, user) -> bool:
-    return (
-        user.is_authenticated
-        and questionnaire.is_open
-        and questionnaire.audience().filter(pk=user.pk).exists()
-        and not Participation.objects.filter(questionnaire=questionnaire, user=user).exists()
-    )
-
-
 def answer(questionnaire: Questionnaire, user: User, values: dict[int, str]) -> None:
     """Store the answers (question id -> value) and that the person took part, together or not at all."""
     forum_id = questionnaire.forum_id

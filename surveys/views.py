@@ -155,8 +155,8 @@ class AnswerView(FormView):
             and self.questionnaire.audience().filter(pk=user.pk).exists()
         ):
             raise Http404
-        if not services.may_answer(self.questionnaire, user):
-            done = Participation.objects.filter(questionnaire=self.questionnaire, user=user).exists()
+        done = Participation.objects.filter(questionnaire=self.questionnaire, user=user).exists()
+        if done or not self.questionnaire.is_open:
             messages.info(
                 request,
                 gettext("You have already answered this questionnaire. Thank you!")

@@ -23,6 +23,14 @@ class Role(models.TextChoices):
 class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
+    def representatives_in_office(self, on=None):
+        """Active representatives with a current membership of a forum: whom a call for proposals or a
+        questionnaire to every representative goes to."""
+        from .forums import Membership
+
+        members = Membership.objects.current(on).values("user_id")
+        return self.filter(role=Role.REPRESENTATIVE, is_active=True, pk__in=members)
+
     def _create_user(self, email: str, password: str | None, **extra_fields):
         if not email:
             raise ValueError("An email address is required.")
