@@ -14,7 +14,22 @@ def portal(request: HttpRequest) -> dict:
     for code, _name in settings.LANGUAGES:
         info = get_language_info(code)
         languages.append({"code": code, "name_local": info["name_local"], "url": translate_url(path, code)})
-    return {"portal_languages": languages}
+    return {"portal_languages": languages, "rights_languages": rights_languages()}
+
+
+def rights_languages() -> list[dict]:
+    """The footer's links to the rights pages, one per content language, each named in its own language."""
+    from django.urls import NoReverseMatch, reverse
+
+    from .models.languages import content_languages
+
+    links = []
+    for info in content_languages():
+        try:
+            links.append({**info, "url": reverse("pages:index_in", args=[info["code"]])})
+        except NoReverseMatch:  # the public pages are not installed
+            return []
+    return links
 
 
 def navigation(request: HttpRequest) -> dict:

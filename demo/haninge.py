@@ -29,6 +29,7 @@ from demo.dialogues import build_dialogues_demo
 from demo.duties import build_duties_demo
 from demo.followup import build_followup_demo
 from demo.meetings import build_meetings
+from demo.pages import build_pages_demo
 from demo.proposals import build_proposals_demo
 from demo.upsert import upsert
 from demo.workinggroups import build_workinggroups_demo
@@ -44,13 +45,21 @@ LANGUAGES = [
     ("smj", "lulesamiska", "luulajansaame", "Lule Sami", "julevsámegiella", False),
     ("sma", "sydsamiska", "eteläsaame", "Southern Sami", "åarjelsaemien gïele", False),
     ("rom", "romani chib", "romani", "Romani", "romani čhib", False),
+    (
+        "rmy",
+        "romani chib (kalderash)",
+        "romani (kalderaš)",
+        "Vlax Romani (Kalderash)",
+        "romani čhib (kalderash)",
+        False,
+    ),
     ("yi", "jiddisch", "jiddiš", "Yiddish", "ייִדיש", True),
 ]
 
 MINORITIES = [
     # slug, sv, fi, en, languages
     ("judar", "Judar", "Juutalaiset", "Jews", ["yi"]),
-    ("romer", "Romer", "Romanit", "Roma", ["rom"]),
+    ("romer", "Romer", "Romanit", "Roma", ["rom", "rmy"]),
     ("samer", "Samer", "Saamelaiset", "Sami", ["se", "smj", "sma"]),
     ("sverigefinnar", "Sverigefinnar", "Ruotsinsuomalaiset", "Sweden Finns", ["fi"]),
     ("tornedalingar", "Tornedalingar", "Tornionlaaksolaiset", "Tornedalians", ["fit"]),
@@ -197,6 +206,7 @@ def _build(today: dt.date) -> dict:
     build_followup_demo(today)
     build_duties_demo(today)
     build_annual_demo(today)
+    build_pages_demo(today)
 
     logins = []
     for role in LOGIN_ORDER:

@@ -99,6 +99,8 @@ INSTALLED_APPS = [
     "surveys",
     # The yearly follow-up to the county administrative board: questions, figures, texts, approval.
     "annual",
+    # Public pages (rights pages under § 3) in every content language, and the translation queue.
+    "pages",
     # Search across meetings, minutes, proposals and actions; imports the others, nothing imports it.
     "search",
     "reports",
@@ -334,6 +336,11 @@ USE_I18N = True
 TIME_ZONE = "Europe/Stockholm"
 USE_TZ = True
 FORMAT_MODULE_PATH = ["haninge_portal.formats"]
+
+# The languages of content (rights pages, information pages): the UI languages above and the minority
+# languages the municipality publishes in. A code Django does not know takes its name and direction from
+# core.models.languages.MINORITY_LANG_INFO; the UI itself stays in LANGUAGES, whose catalogs are complete.
+CONTENT_LANGUAGES = env_list("CONTENT_LANGUAGES", "sv,fi,fit,se,smj,sma,rom,rmy,yi,en")
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "sv"
 MODELTRANSLATION_LANGUAGES = ("sv", "fi", "en")

@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("yearly-follow-up/", include("annual.urls")),
     path("questionnaires/", include("surveys.urls")),
     path("reports/", include("reports.urls")),
+    path("", include("pages.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

@@ -38,3 +38,75 @@ class Language(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+# Django's own table (django.conf.locale.LANG_INFO) knows Finnish and Hebrew but none of the minority
+# languages; without these a page naming one fails. Names in the language itself, from the ISO 639 tables.
+MINORITY_LANG_INFO: dict[str, dict] = {
+    "fit": {"bidi": False, "code": "fit", "name": "Meänkieli", "name_local": "meänkieli"},
+    "se": {"bidi": False, "code": "se", "name": "Northern Sami", "name_local": "davvisámegiella"},
+    "smj": {"bidi": False, "code": "smj", "name": "Lule Sami", "name_local": "julevsámegiella"},
+    "sma": {"bidi": False, "code": "sma", "name": "Southern Sami", "name_local": "åarjelsaemien gïele"},
+    "rom": {"bidi": False, "code": "rom", "name": "Romani", "name_local": "romani čhib"},
+    "rmy": {
+        "bidi": False,
+        "code": "rmy",
+        "name": "Vlax Romani (Kalderash)",
+        "name_local": "romani čhib (kalderash)",
+    },
+    "rmf": {"bidi": False, "code": "rmf", "name": "Kale (Finnish Romani)", "name_local": "romanó kielí"},
+    "rmu": {"bidi": False, "code": "rmu", "name": "Tavringer Romani", "name_local": "romani rakripa"},
+    "yi": {"bidi": True, "code": "yi", "name": "Yiddish", "name_local": "ייִדיש"},
+}
+
+
+def register_language_info() -> None:
+    """Teach Django the minority languages' names and direction (called once, in CoreConfig.ready)."""
+    from django.conf.locale import LANG_INFO
+
+    for code, info in MINORITY_LANG_INFO.items():
+        LANG_INFO.setdefault(code, info)
+
+
+def ui_languages() -> set[str]:
+    return {code for code, _name in settings.LANGUAGES}
+
+
+def content_languages() -> list[dict]:
+    """The configured content languages, Swedish first: code, name in the language itself, direction."""
+    from django.utils.translation import get_language_info
+
+    codes = list(dict.fromkeys([settings.LANGUAGE_CODE, *settings.CONTENT_LANGUAGES]))
+    result = []
+    for code in codes:
+        info = get_language_info(code)
+        result.append(
+            {
+                "code": code,
+                "name": info["name"],
+                "name_local": info["name_local"],
+                "rtl": bool(info["bidi"]),
+                "dir": "rtl" if info["bidi"] else "ltr",
+                "ui": code in ui_languages(),
+            }
+        )
+    return result
+
+
+def language_direction(code: str | None) -> str:
+    """`rtl` for a language written right to left (Yiddish, Hebrew), else `ltr`."""
+    from django.utils.translation import get_language_info
+
+    try:
+        return "rtl" if code and get_language_info(code)["bidi"] else "ltr"
+    except KeyError:
+        return "ltr"
+
+
+def language_name_local(code: str) -> str:
+    from django.utils.translation import get_language_info
+
+    try:
+        return get_language_info(code)["name_local"]
+    except KeyError:
+        return code

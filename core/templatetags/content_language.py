@@ -12,6 +12,8 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from core.models.languages import language_direction
+
 register = template.Library()
 
 
@@ -59,10 +61,20 @@ def translated_language(obj, field: str) -> str:
 
 @register.simple_tag
 def lang_attr(language: str | None) -> SafeString:
-    """` lang="xx"` when a stored text's language differs from the page's, else nothing."""
+    """` lang="xx"` when a stored text's language differs from the page's, else nothing (and ` dir` when
+    the language is written the other way: Yiddish on a Swedish page, Swedish inside Yiddish)."""
     if not language or language == page_language():
         return mark_safe("")
+    if language_direction(language) == "rtl":
+        return format_html(' lang="{}" dir="rtl"', language)
     return format_html(' lang="{}"', language)
+
+
+@register.simple_tag
+def content_attrs(language: str | None) -> SafeString:
+    """` lang="xx" dir="…"` for a block of content in any content language, always written out."""
+    language = language or page_language()
+    return format_html(' lang="{}" dir="{}"', language, language_direction(language))
 
 
 @register.filter
