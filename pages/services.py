@@ -76,7 +76,10 @@ class ImportedText:
 
 @transaction.atomic
 def apply_import(language: str, texts: list[ImportedText], user: User | None) -> list[PageVersion]:
-    """Store an imported batch as versions awaiting review: all of it or, on any error, none of it."""
+    """Store an imported batch as versions awaiting review: all of it or, on any error, none of it.
+
+    A version whose texts the batch leaves as they are keeps its status (an unchanged round trip changes nothing).
+    """
     by_page: dict[int, dict[str, str]] = {}
     pages: dict[int, Page] = {}
     for item in texts:
@@ -91,6 +94,8 @@ def apply_import(language: str, texts: list[ImportedText], user: User | None) ->
         body = fields.get("body", current.body if current else "")
         if not title or not body:
             continue
+        if current is not None and (current.title, current.summary, current.body) == (title, summary, body):
+            continue  # the translator changed nothing here: the version keeps its status
         versions.append(
             save_version(
                 page,

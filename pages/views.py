@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -9,10 +10,11 @@ from django.urls import reverse
 from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
-from rules.contrib.views import PermissionRequiredMixin, permission_required
+from rules.contrib.views import PermissionRequiredMixin
 
 from core.models.languages import content_languages
 from core.plumbing.pagecache import cached_get
+from core.views.access import NeedsSignIn
 
 from . import content, services, xliff
 from .forms import ImportForm, PageForm, VersionForm, content_language_or_404
@@ -145,9 +147,17 @@ class VersionEditView(PermissionRequiredMixin, FormView):
         return redirect("pages:detail_in", slug=self.page.slug, language=self.language)
 
 
+def _require(request: HttpRequest, permission: str) -> None:
+    """A visitor is sent to sign in; a signed-in person without the permission is refused (403)."""
+    if not request.user.has_perm(permission):
+        if not request.user.is_authenticated:
+            raise NeedsSignIn()
+        raise PermissionDenied
+
+
 @require_POST
-@permission_required("pages.change_page")
 def publish_version(request: HttpRequest, slug: str, language: str) -> HttpResponse:
+    _require(request, "pages.change_page")
     version = get_object_or_404(PageVersion, page__slug=slug, language=content_language_or_404(language))
     if version.status == VersionStatus.REVIEW:
         services.publish(version, request.user)
@@ -208,9 +218,9 @@ class QueueView(PermissionRequiredMixin, TemplateView):
         )
 
 
-@permission_required("pages.view_translation_queue")
 def export_batch(request: HttpRequest, language: str) -> HttpResponse:
     """An XLIFF batch of every page's texts for a translator into `language`."""
+    _require(request, "pages.view_translation_queue")
     language = content_language_or_404(language)
     if language == settings.LANGUAGE_CODE:
         raise Http404

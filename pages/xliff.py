@@ -17,7 +17,7 @@ from .models import Page
 from .services import ImportedText
 
 FIELDS = ("title", "summary", "body")
-MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]")
+MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?][^<>]*>")
 MAX_BYTES = 2_000_000
 
 
@@ -43,7 +43,6 @@ def source_texts(page: Page) -> dict[str, str]:
 
 def export(pages: list[Page], source_language: str, target_language: str) -> bytes:
     store = xlifffile(sourcelanguage=source_language, targetlanguage=target_language)
-    store.setfilename(store.getfilenode("NoName"), "haninge-pages")
     for page in pages:
         sources = source_texts(page)
         target = next((v for v in page.versions.all() if v.language == target_language), None)
