@@ -7,8 +7,4 @@ class PagesConfig(AppConfig):
     verbose_name = _("Public pages and translations")
 
     def ready(self) -> None:
-        from core.plumbing.sections import register_navigation_link
-
         from . import rules  # noqa: F401  (registers the permissions)
-
-        register_navigation_link("translations", "pages.view_translation_queue")

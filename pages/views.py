@@ -2,10 +2,12 @@
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_POST
@@ -15,6 +17,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from core.models.languages import content_languages
 from core.plumbing.pagecache import cached_get
 from core.views.access import NeedsSignIn
+from reports.render import tagged_pdf
 
 from . import content, services, xliff
 from .forms import ImportForm, PageForm, VersionForm, content_language_or_404
@@ -47,6 +50,8 @@ class RightsIndexView(PermissionRequiredMixin, TemplateView):
         return super().get_context_data(
             pages=pages,
             requested=_language_info(requested),
+            language_in_address="language" in self.kwargs,
+            may_translate=self.request.user.has_perm("pages.view_translation_queue"),
             language_links=[
                 {**info, "url": reverse("pages:index_in", args=[info["code"]])}
                 for info in content_languages()
@@ -75,12 +80,42 @@ class PageDetailView(PermissionRequiredMixin, TemplateView):
             page=page,
             text=text,
             requested=_language_info(requested),
+            language_in_address="language" in self.kwargs,
             language_links=content.language_links(page),
             duties=content.duties_for(page),
             forums=content.forums_for(page),
             may_change=self.request.user.has_perm("pages.change_page"),
             **kwargs,
         )
+
+
+def page_pdf(request: HttpRequest, slug: str, language: str) -> HttpResponse:
+    """For everyone: the page as a tagged PDF (PDF/UA-1) in the language asked for, its fonts embedded.
+
+    Made once per published text and kept in the cache: a visitor cannot make the server render on demand.
+    """
+    _require(request, "pages.view_page")
+    requested = content_language_or_404(language)
+    page = get_object_or_404(
+        Page.objects.select_related("minority").prefetch_related("versions", "minority__languages"), slug=slug
+    )
+    text = content.shown(page, requested)
+    if text is None:
+        raise Http404
+    ui = ui_language()
+    stamp = max((v.published_at.timestamp() for v in page.versions.all() if v.published_at), default=0)
+    key = f"pages:pdf:{page.pk}:{requested}:{ui}:{stamp}:{page.contact_name}:{page.contact_email}"
+    pdf = cache.get(key)
+    if pdf is None:
+        html = render_to_string(
+            "pages/pdf/page.html",
+            {"page": page, "text": text, "requested": _language_info(requested), "ui": ui},
+        )
+        pdf, _pages = tagged_pdf(html)
+        cache.set(key, pdf, timeout=7 * 24 * 3600)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{page.slug}-{requested}.pdf"'
+    return response
 
 
 class PageCreateView(PermissionRequiredMixin, FormView):

@@ -55,8 +55,8 @@ def _translated(data: bytes, replace: dict[str, str]) -> bytes:
     return bytes(store)
 
 
-def _import(client, language: str, data: bytes, name: str = "batch.xlf"):
-    return client.post(f"/sv/translations/{language}/import/", {"file": SimpleUploadedFile(name, data)})
+def _import(client, language: str, data: bytes, name: str = "batch.xlf", ui: str = "sv"):
+    return client.post(f"/{ui}/translations/{language}/import/", {"file": SimpleUploadedFile(name, data)})
 
 
 def test_export_then_import_unchanged_changes_no_text(pages, client_for):
@@ -133,7 +133,7 @@ def test_a_translated_batch_waits_for_review_before_the_public_reads_it(pages, c
 def test_a_bad_batch_is_refused_whole_and_changes_nothing(pages, client_for, change, message):
     good = _translated(_export("fi"), {"sverigefinnar/title": "Oikeutesi ruotsinsuomalaisena"})
     before = _state()
-    response = _import(client_for("coordinator"), "fi", change(good))
+    response = _import(client_for("coordinator"), "fi", change(good), ui="en")
     assert response.status_code == 200
     html = response.content.decode()
     assert message in html.replace("&#x27;", "'")
@@ -149,3 +149,50 @@ def test_refusal_is_in_the_coordinators_language(pages, client_for):
     )
     assert response.status_code == 200
     assert "Mitään ei tuotu." in response.content.decode()
+
+
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    + b"".join(
+        f'<!ENTITY lol{n} "{("&lol" + str(n - 1) + ";") * 10 if n > 1 else "&lol;" * 10}">'.encode()
+        for n in range(1, 10)
+    )
+    + b']><xliff version="1.2"><file source-language="sv" target-language="fi" datatype="plaintext" original="x"><body>'
+    + b'<trans-unit id="sverigefinnar/title"><source>x</source><target>&lol9;</target></trans-unit></body></file></xliff>'
+)
+
+
+def _zip_bomb() -> bytes:
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("batch.xlf", b"0" * 50_000_000)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "make", "message"),
+    [
+        ("entities", lambda: LAUGHS, "document type"),
+        ("too large", lambda: b"<xliff>" + b" " * 2_100_000 + b"</xliff>", "larger than 2 MB"),
+        ("zip", _zip_bomb, "not an XLIFF file"),
+    ],
+)
+def test_a_bomb_is_refused_with_bounded_memory_and_changes_nothing(pages, client_for, name, make, message):
+    import tracemalloc
+
+    content = make()
+    client = client_for("coordinator")
+    before = _state()
+    tracemalloc.start()
+    try:
+        response = _import(client, "fi", content, ui="en")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert peak < len(content) * 3 + 20_000_000, peak
+    assert _state() == before
