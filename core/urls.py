@@ -39,6 +39,7 @@ urlpatterns = [
     ),
     path("forums/", forums.ForumListView.as_view(), name="forum_list"),
     path("forums/<slug:slug>/", forums.ForumDetailView.as_view(), name="forum_detail"),
+    path("forums/<slug:slug>/meetings.ics", calendar.forum_feed, name="forum_feed"),
     path("forums/<slug:slug>/meetings/new/", meetings.MeetingCreateView.as_view(), name="meeting_create"),
     path("meetings/<int:pk>/", meetings.MeetingDetailView.as_view(), name="meeting_detail"),
     path("meetings/<int:pk>/edit/", meetings.MeetingUpdateView.as_view(), name="meeting_edit"),
@@ -63,6 +64,8 @@ urlpatterns = [
     path("attachments/<int:pk>/", attachments.download_attachment, name="attachment_download"),
     path("attachments/<int:pk>/delete/", attachments.delete_attachment, name="attachment_delete"),
     path("calendar/", calendar.CalendarMonthView.as_view(), name="calendar"),
+    # The published minutes of the public forums (the consultation group's above all), in one list.
+    path("minutes/", minutes.PublishedMinutesView.as_view(), name="published_minutes"),
     path("calendar/list/", calendar.CalendarListView.as_view(), name="calendar_list"),
     path("calendar/feed/<str:token>.ics", calendar.feed, name="calendar_feed"),
     path("calendar/feed/reset/", calendar.reset_feed, name="calendar_feed_reset"),

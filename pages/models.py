@@ -69,7 +69,7 @@ class Page(models.Model):
     def languages(self) -> list[str]:
         """Swedish, then the minority's languages among the configured ones, then the other configured ones."""
         configured = list(dict.fromkeys([settings.LANGUAGE_CODE, *settings.CONTENT_LANGUAGES]))
-        own = {lang.code for lang in self.minority.languages.all()} if self.minority_id else set()
+        own = {lang.code for lang in self.minority.languages.all()} if self.minority is not None else set()
         first = [settings.LANGUAGE_CODE, *[code for code in configured if code in own]]
         return list(dict.fromkeys([*first, *configured]))
 

@@ -194,6 +194,22 @@ def find_pages(search_word: str) -> tuple[list[Page], dict]:
             ),
             Page("search", "coordinator", reverse("search:results") + query(q=search_word)),
             Page(
+                "rights pages, in Yiddish", "anonymous", reverse("pages:index_in", kwargs={"language": "yi"})
+            ),
+            Page(
+                "a rights page, in Finnish",
+                "anonymous",
+                reverse("pages:detail_in", kwargs={"slug": "sverigefinnar", "language": "fi"}),
+            ),
+            Page("translation queue, Northern Sami", "coordinator", reverse("pages:queue_in", args=["se"])),
+            Page("published minutes", "anonymous", reverse("core:published_minutes")),
+            Page(
+                "iCalendar feed (consultation group's)",
+                "anonymous",
+                reverse("core:forum_feed", kwargs={"slug": "politiska-samradsgruppen"}),
+                kind="ical",
+            ),
+            Page(
                 "iCalendar feed (representative's)",
                 "anonymous",
                 reverse("core:calendar_feed", kwargs={"token": feed_token}),

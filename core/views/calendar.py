@@ -1,12 +1,15 @@
-"""The calendar of the meetings a person may see (month and list), and personal iCalendar feeds."""
+"""The calendar of the meetings a person may see (month and list), personal iCalendar feeds, and a public
+forum's feed."""
 
 import calendar as pycalendar
 import datetime as dt
 
+import rules
 from django.contrib import messages
+from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect
+from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,7 +19,7 @@ from rules.contrib.views import PermissionRequiredMixin, permission_required
 from core.plumbing.pagecache import cached_get, cached_page
 
 from ..ical import calendar_for
-from ..models import Meeting, MeetingStatus, User, new_feed_token
+from ..models import Forum, Meeting, MeetingStatus, User, new_feed_token
 from .access import signed_in_user
 
 
@@ -137,3 +140,24 @@ def reset_feed(request: HttpRequest) -> HttpResponse:
         request, _("Your calendar address has been renewed. Subscribe again with the new address.")
     )
     return redirect("core:calendar_list")
+
+
+def forum_feed(request: HttpRequest, slug: str) -> HttpResponse:
+    """A public forum's meetings as a calendar feed anyone may subscribe to (only what its pages show visitors)."""
+    # Who may use this: anyone, for a forum open to the public (core.view_forum); other forums are not found.
+    forum = get_object_or_404(Forum, slug=slug, is_public=True)
+    if not rules.has_perm("core.view_forum", AnonymousUser(), forum):
+        raise Http404
+    since = timezone.now() - dt.timedelta(days=365)
+    meetings = (
+        Meeting.objects.public()
+        .filter(forum=forum, starts_at__gte=since)
+        .select_related("forum")
+        .prefetch_related("agenda_items")
+        .order_by("starts_at")
+    )
+    body = calendar_for(meetings, name=forum.name)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{forum.slug}.ics"'
+    response["Cache-Control"] = "public, max-age=900"
+    return response

@@ -6,11 +6,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from django.views.generic import TemplateView
+from django.views.generic import ListView, TemplateView
+from rules.contrib.views import PermissionRequiredMixin
 
 from .. import services
 from ..forms import MinutesItemForm
-from ..models import MinutesStatus
+from ..models import Meeting, MinutesStatus
 from .access import ObjectAccessMixin, load_object, signed_in_user
 from .meetings import MEETINGS, report_errors
 
@@ -75,3 +76,20 @@ def move_minutes(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("The minutes are now: %(status)s.") % {"status": meeting.get_minutes_status_display()}
         )
     return redirect(meeting)
+
+
+class PublishedMinutesView(PermissionRequiredMixin, ListView):
+    """For everyone: the published minutes of the forums open to the public, newest first, in one list."""
+
+    permission_required = "core.view_home"
+    template_name = "core/published_minutes.html"
+    paginate_by = 25
+    context_object_name = "meetings"
+
+    def get_queryset(self):
+        return (
+            Meeting.objects.public()
+            .filter(minutes_status=MinutesStatus.PUBLISHED)
+            .select_related("forum")
+            .order_by("-starts_at", "pk")
+        )

@@ -86,6 +86,9 @@ ROWS.update(
         "core:calendar_list": ({}, everyone(200)),
         # A feed answers only to a person's secret token; a made-up one finds nothing.
         "core:calendar_feed": ({"token": "made-up-token-that-belongs-to-nobody"}, everyone(404)),
+        # A public forum's feed is for everyone (calendar apps cannot sign in); a forum not open is not found.
+        "core:forum_feed": (lambda world: {"slug": world["forums"]["consultation"].slug}, everyone(200)),
+        "core:published_minutes": ({}, everyone(200)),
         # The floor of `make bench`: public, one query.
         "core:bench_floor": ({}, everyone(200)),
         # The accessibility statement and the privacy notice are for everyone.
