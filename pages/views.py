@@ -9,6 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import get_language, gettext, ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
@@ -147,11 +148,15 @@ class VersionEditView(PermissionRequiredMixin, FormView):
 
     def get_context_data(self, **kwargs) -> dict:
         source = xliff.source_texts(self.page) if self.language != self.page.source_language else {}
+        title = xliff.source_texts(self.page).get("title") or self.page.slug
         return super().get_context_data(
             page=self.page,
             version=self.version,
             language=_language_info(self.language),
             source=source,
+            page_title=title,
+            # The page's name is in its source language inside a heading in the coordinator's (WCAG 3.1.2).
+            page_title_marked=format_html('<span lang="{}">{}</span>', self.page.source_language, title),
             source_language=_language_info(self.page.source_language),
             status=self.version.get_status_display() if self.version else VersionStatus.MISSING.label,
             **kwargs,

@@ -177,3 +177,31 @@ def test_page_costs_the_same_queries_whatever_its_number_of_languages(
 
 
 QUERIES = 5
+
+
+def test_a_coordinator_writes_a_version_saves_it_for_review_then_publishes_it(
+    world, pages, client_for, every_language
+):
+    from pages.models import PageVersion
+
+    coordinator = client_for("coordinator")
+    form = coordinator.get("/fi/rights/sverigefinnar/se/edit/").content.decode()
+    assert '<span lang="sv">Dina rättigheter (sverigefinnar)</span>' in form
+    assert 'lang="se" dir="ltr"' in form  # the fields take the version's language
+    # Bad input: nothing is stored, the form says what is wrong.
+    response = coordinator.post(
+        "/sv/rights/sverigefinnar/se/edit/", {"title": "", "body": "Text 2 (á č đ ŋ š ŧ ž).", "action": "review"}
+    )
+    assert response.status_code == 200 and 'class="ds-error-summary"' in response.content.decode()
+    assert not PageVersion.objects.filter(page__slug="sverigefinnar", language="se").exists()
+    data = {"title": "Version 2 (á č đ ŋ š ŧ ž)", "summary": "", "body": "Text 2 (á č đ ŋ š ŧ ž).", "action": "review"}
+    assert coordinator.post("/sv/rights/sverigefinnar/se/edit/", data).status_code == 302
+    version = PageVersion.objects.get(page__slug="sverigefinnar", language="se")
+    assert (version.status, version.source_revision, version.published_at) == (VersionStatus.REVIEW, 1, None)
+    assert "Version 2 (á č đ ŋ š ŧ ž)" not in Client().get("/sv/rights/sverigefinnar/se/").content.decode()
+    assert (
+        coordinator.post("/sv/rights/sverigefinnar/se/edit/", {**data, "action": "publish"}).status_code
+        == 302
+    )
+    html = Client().get("/sv/rights/sverigefinnar/se/").content.decode()
+    assert "Version 2 (á č đ ŋ š ŧ ž)" in html and 'id="not-translated"' not in html
