@@ -190,11 +190,17 @@ def test_a_coordinator_writes_a_version_saves_it_for_review_then_publishes_it(
     assert 'lang="se" dir="ltr"' in form  # the fields take the version's language
     # Bad input: nothing is stored, the form says what is wrong.
     response = coordinator.post(
-        "/sv/rights/sverigefinnar/se/edit/", {"title": "", "body": "Text 2 (á č đ ŋ š ŧ ž).", "action": "review"}
+        "/sv/rights/sverigefinnar/se/edit/",
+        {"title": "", "body": "Text 2 (á č đ ŋ š ŧ ž).", "action": "review"},
     )
     assert response.status_code == 200 and 'class="ds-error-summary"' in response.content.decode()
     assert not PageVersion.objects.filter(page__slug="sverigefinnar", language="se").exists()
-    data = {"title": "Version 2 (á č đ ŋ š ŧ ž)", "summary": "", "body": "Text 2 (á č đ ŋ š ŧ ž).", "action": "review"}
+    data = {
+        "title": "Version 2 (á č đ ŋ š ŧ ž)",
+        "summary": "",
+        "body": "Text 2 (á č đ ŋ š ŧ ž).",
+        "action": "review",
+    }
     assert coordinator.post("/sv/rights/sverigefinnar/se/edit/", data).status_code == 302
     version = PageVersion.objects.get(page__slug="sverigefinnar", language="se")
     assert (version.status, version.source_revision, version.published_at) == (VersionStatus.REVIEW, 1, None)
