@@ -1,3 +1,5 @@
+import functools
+
 import rules
 from django.conf import settings
 from django.http import HttpRequest
@@ -19,6 +21,16 @@ def portal(request: HttpRequest) -> dict:
 
 def rights_languages() -> list[dict]:
     """The footer's links to the rights pages, one per content language, each named in its own language."""
+    from django.utils.translation import get_language
+
+    from .models.languages import content_language_codes
+
+    return _rights_links(get_language(), tuple(content_language_codes()))
+
+
+@functools.lru_cache(maxsize=64)
+def _rights_links(language: str, codes: tuple[str, ...]) -> list[dict]:
+    """Worked out once per page language and set of content languages: every page's footer shows them."""
     from django.urls import NoReverseMatch, reverse
 
     from .models.languages import content_languages

@@ -2,11 +2,10 @@
 
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db.models import F, Q
 
 from core.models import Forum, Tier
-from core.models.languages import content_languages, language_direction, language_name_local
+from core.models.languages import content_languages, language_direction
 from duties.models import Duty, DutyScope
 
 from .models import Page, PageVersion, VersionStatus
@@ -28,14 +27,6 @@ class Shown:
     @property
     def dir(self) -> str:
         return language_direction(self.language)
-
-    @property
-    def requested_name(self) -> str:
-        return language_name_local(self.requested)
-
-    @property
-    def requested_dir(self) -> str:
-        return language_direction(self.requested)
 
 
 def _published(versions: list[PageVersion], language: str) -> PageVersion | None:
@@ -59,12 +50,7 @@ def shown(page: Page, requested: str) -> Shown | None:
             translated=requested == source.language,
             published_at=source.published_at,
         )
-    outdated = bool(
-        source
-        and version.language != page.source_language
-        and version.source_revision is not None
-        and version.source_revision < source.revision
-    )
+    outdated = source is not None and version.is_behind(source)
     return Shown(
         requested=requested,
         language=version.language,
@@ -78,7 +64,7 @@ def shown(page: Page, requested: str) -> Shown | None:
 
 
 def status_of(page: Page, language: str) -> str:
-    version = next((v for v in page.versions.all() if v.language == language), None)
+    version = page.version_in(language)
     return version.status if version else VersionStatus.MISSING
 
 
@@ -104,14 +90,12 @@ def forums_for(page: Page) -> list[Forum]:
 def language_links(page: Page) -> list[dict]:
     """Each configured language of the page, named in itself, with its status."""
     names = {info["code"]: info for info in content_languages()}
-    links = []
-    for code in page.languages():
-        info = names.get(code)
-        if info is None:
-            continue
-        version = _published(list(page.versions.all()), code)
-        links.append({**info, "url": page.url_in(code), "published": version is not None})
-    return links
+    versions = list(page.versions.all())
+    return [
+        {**names[code], "url": page.url_in(code), "published": _published(versions, code) is not None}
+        for code in page.languages()
+        if code in names
+    ]
 
 
 def rights_pages():
@@ -121,7 +105,3 @@ def rights_pages():
         .prefetch_related("versions", "minority__languages")
         .order_by(F("minority__order").asc(nulls_first=True), "position", "slug")
     )
-
-
-def default_language() -> str:
-    return settings.LANGUAGE_CODE

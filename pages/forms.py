@@ -1,9 +1,9 @@
 from django import forms
-from django.conf import settings
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from core.models import NationalMinority
-from core.models.languages import language_direction
+from core.models.languages import content_language_codes, language_direction
 
 from .models import Page, PageVersion, VersionStatus
 
@@ -56,8 +56,6 @@ class ImportForm(forms.Form):
 
 
 def content_language_or_404(code: str) -> str:
-    from django.http import Http404
-
-    if code not in {settings.LANGUAGE_CODE, *settings.CONTENT_LANGUAGES}:
+    if code not in content_language_codes():
         raise Http404
     return code

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.models import NationalMinority, User
+from core.models.languages import content_language_codes
 
 
 class PageKind(models.TextChoices):
@@ -66,9 +67,13 @@ class Page(models.Model):
     def url_in(self, language: str) -> str:
         return reverse("pages:detail_in", kwargs={"slug": self.slug, "language": language})
 
+    def version_in(self, language: str) -> "PageVersion | None":
+        """The version in a language, read from the prefetched versions (no query of its own when prefetched)."""
+        return next((v for v in self.versions.all() if v.language == language), None)
+
     def languages(self) -> list[str]:
         """Swedish, then the minority's languages among the configured ones, then the other configured ones."""
-        configured = list(dict.fromkeys([settings.LANGUAGE_CODE, *settings.CONTENT_LANGUAGES]))
+        configured = content_language_codes()
         own = {lang.code for lang in self.minority.languages.all()} if self.minority is not None else set()
         first = [settings.LANGUAGE_CODE, *[code for code in configured if code in own]]
         return list(dict.fromkeys([*first, *configured]))
@@ -126,3 +131,7 @@ class PageVersion(models.Model):
     @property
     def is_published(self) -> bool:
         return self.published_at is not None
+
+    def is_behind(self, source: "PageVersion") -> bool:
+        """A translation made from an earlier revision of the source text (or from none): the source changed."""
+        return self.language != source.language and (self.source_revision or 0) < source.revision

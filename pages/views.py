@@ -4,18 +4,17 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.translation import get_language, gettext, ngettext
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from core.models.languages import content_languages
+from core.models.languages import active_content_language, content_languages
 from core.plumbing.pagecache import cached_get
 from core.views.access import NeedsSignIn
 from reports.render import tagged_pdf
@@ -23,11 +22,6 @@ from reports.render import tagged_pdf
 from . import content, services, xliff
 from .forms import ImportForm, PageForm, VersionForm, content_language_or_404
 from .models import Page, PageVersion, VersionStatus
-
-
-def ui_language() -> str:
-    language = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
 def _language_info(code: str) -> dict:
@@ -42,7 +36,7 @@ class RightsIndexView(PermissionRequiredMixin, TemplateView):
     template_name = "pages/rights_index.html"
 
     def get_context_data(self, **kwargs) -> dict:
-        requested = content_language_or_404(self.kwargs.get("language") or ui_language())
+        requested = content_language_or_404(self.kwargs.get("language") or active_content_language())
         pages = []
         for page in content.rights_pages():
             text = content.shown(page, requested)
@@ -69,7 +63,7 @@ class PageDetailView(PermissionRequiredMixin, TemplateView):
     template_name = "pages/page_detail.html"
 
     def get_context_data(self, **kwargs) -> dict:
-        requested = content_language_or_404(self.kwargs.get("language") or ui_language())
+        requested = content_language_or_404(self.kwargs.get("language") or active_content_language())
         page = get_object_or_404(
             Page.objects.select_related("minority").prefetch_related("versions", "minority__languages"),
             slug=self.kwargs["slug"],
@@ -103,7 +97,7 @@ def page_pdf(request: HttpRequest, slug: str, language: str) -> HttpResponse:
     text = content.shown(page, requested)
     if text is None:
         raise Http404
-    ui = ui_language()
+    ui = active_content_language()
     stamp = max((v.published_at.timestamp() for v in page.versions.all() if v.published_at), default=0)
     key = f"pages:pdf:{page.pk}:{requested}:{ui}:{stamp}:{page.contact_name}:{page.contact_email}"
     pdf = cache.get(key)
@@ -140,15 +134,16 @@ class VersionEditView(PermissionRequiredMixin, FormView):
     def dispatch(self, request, *args, **kwargs):
         self.language = content_language_or_404(kwargs["language"])
         self.page = get_object_or_404(Page.objects.prefetch_related("versions"), slug=kwargs["slug"])
-        self.version = next((v for v in self.page.versions.all() if v.language == self.language), None)
+        self.version = self.page.version_in(self.language)
         return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self) -> dict:
         return {**super().get_form_kwargs(), "instance": self.version, "language": self.language}
 
     def get_context_data(self, **kwargs) -> dict:
-        source = xliff.source_texts(self.page) if self.language != self.page.source_language else {}
-        title = xliff.source_texts(self.page).get("title") or self.page.slug
+        texts = xliff.source_texts(self.page)
+        source = texts if self.language != self.page.source_language else {}
+        title = texts.get("title") or self.page.slug
         return super().get_context_data(
             page=self.page,
             version=self.version,
@@ -214,15 +209,10 @@ class QueueView(PermissionRequiredMixin, TemplateView):
     template_name = "pages/queue.html"
 
     def get_context_data(self, **kwargs) -> dict:
-        codes = [info["code"] for info in content_languages()]
         requested = self.kwargs.get("language")
         if requested is not None:
             content_language_or_404(requested)
-        pages = list(
-            Page.objects.prefetch_related(Prefetch("versions", queryset=PageVersion.objects.all())).order_by(
-                "kind", "position", "slug"
-            )
-        )
+        pages = list(Page.objects.prefetch_related("versions").order_by("kind", "position", "slug"))
         summary = []
         for info in content_languages():
             counts = dict.fromkeys(VersionStatus.values, 0)
@@ -232,25 +222,19 @@ class QueueView(PermissionRequiredMixin, TemplateView):
         rows = []
         if requested:
             for page in pages:
-                version = next((v for v in page.versions.all() if v.language == requested), None)
-                source = next((v for v in page.versions.all() if v.language == page.source_language), None)
+                version = page.version_in(requested)
+                source = page.version_in(page.source_language)
                 rows.append(
                     {
                         "page": page,
                         "title": (source.title if source else page.slug),
                         "version": version,
                         "status": VersionStatus(version.status if version else VersionStatus.MISSING),
-                        "outdated": bool(
-                            version
-                            and source
-                            and requested != page.source_language
-                            and (version.source_revision or 0) < source.revision
-                        ),
+                        "outdated": bool(version and source and version.is_behind(source)),
                     }
                 )
         return super().get_context_data(
             summary=summary,
-            codes=codes,
             requested=_language_info(requested) if requested else None,
             rows=rows,
             import_form=ImportForm(),

@@ -29,23 +29,23 @@ class ImportRefused(Exception):
 
 def source_texts(page: Page) -> dict[str, str]:
     """The source language's texts of a page: the published ones, else the working ones."""
-    for version in page.versions.all():
-        if version.language == page.source_language:
-            if version.is_published:
-                return {
-                    "title": version.published_title,
-                    "summary": version.published_summary,
-                    "body": version.published_body,
-                }
-            return {"title": version.title, "summary": version.summary, "body": version.body}
-    return {}
+    version = page.version_in(page.source_language)
+    if version is None:
+        return {}
+    if version.is_published:
+        return {
+            "title": version.published_title,
+            "summary": version.published_summary,
+            "body": version.published_body,
+        }
+    return {"title": version.title, "summary": version.summary, "body": version.body}
 
 
 def export(pages: list[Page], source_language: str, target_language: str) -> bytes:
     store = xlifffile(sourcelanguage=source_language, targetlanguage=target_language)
     for page in pages:
         sources = source_texts(page)
-        target = next((v for v in page.versions.all() if v.language == target_language), None)
+        target = page.version_in(target_language)
         for field in FIELDS:
             if not sources.get(field):
                 continue

@@ -72,13 +72,17 @@ def ui_languages() -> set[str]:
     return {code for code, _name in settings.LANGUAGES}
 
 
+def content_language_codes() -> list[str]:
+    """The configured content languages' codes, Swedish (the default language) first, each once."""
+    return list(dict.fromkeys([settings.LANGUAGE_CODE, *settings.CONTENT_LANGUAGES]))
+
+
 def content_languages() -> list[dict]:
     """The configured content languages, Swedish first: code, name in the language itself, direction."""
     from django.utils.translation import get_language_info
 
-    codes = list(dict.fromkeys([settings.LANGUAGE_CODE, *settings.CONTENT_LANGUAGES]))
     result = []
-    for code in codes:
+    for code in content_language_codes():
         info = get_language_info(code)
         result.append(
             {
