@@ -1,13 +1,17 @@
-"""Rights pages in real Chromium: a Yiddish version lays out right to left inside a Swedish page (desktop and
+"""Rights pages (and the published minutes visitors reach beside them) in real Chromium: a Yiddish version lays out right to left inside a Swedish page (desktop and
 375 px, screenshots kept), every new page passes axe in Swedish, Finnish and Yiddish and fits 320 px, and a
 refused XLIFF import puts the focus on what went wrong."""
 
+import datetime as dt
+
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
-from core.models import Language
+from core.models import Language, MeetingStatus, MinutesStatus
 from tests.browser.conftest import assert_accessible
 from tests.duties.factories import DutyFactory
+from tests.factories import MeetingFactory
 from tests.pages.factories import published_page
 
 HEBREW_SCRIPT = (
@@ -31,6 +35,14 @@ def rights(world, settings):
     finns = world["minorities"]["finns"]
     finns.languages.add(Language.objects.get_or_create(code="fi", defaults={"name": "finska"})[0])
     DutyFactory(title_sv="Informera om rättigheterna", title_fi="Tiedottaminen oikeuksista")
+    # The published minutes list has a row to scan.
+    MeetingFactory(
+        forum=world["forums"]["consultation"],
+        title="Samråd i mars",
+        starts_at=timezone.now() - dt.timedelta(days=60),
+        status=MeetingStatus.HELD,
+        minutes_status=MinutesStatus.PUBLISHED,
+    )
     published_page("nationella-minoriteter", fi=("Oikeutesi", "Kunta tiedottaa oikeuksistasi."))
     published_page("sverigefinnar", minority=finns, se=(SAMI_LETTERS, SAMI_LETTERS + " 2026"))
     return published_page(
@@ -68,12 +80,15 @@ def test_rights_pages_pass_axe_in_every_language_and_fit_320_px(page, mobile_pag
         "rights/sverigefinnar/se/",
         "rights/sverigefinnar/fit/",
         "rights/nationella-minoriteter/fi/",
+        "minutes/",
     ]
     for browser_page in (page, mobile_page):
         for target in targets:
             url = f"/{language}/{target}"
             browser_page.goto(url)
             expect(browser_page.locator("h1")).to_be_visible()
+            if target == "minutes/":
+                expect(browser_page.locator("main table")).to_contain_text("Samråd i mars")
             assert_accessible(browser_page, f"rights-{target}-{language}")
             width = browser_page.evaluate("document.documentElement.scrollWidth")
             viewport = browser_page.evaluate("window.innerWidth")
