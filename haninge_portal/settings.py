@@ -84,6 +84,9 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "django_htmx",
     "csp",
+    "rest_framework",
+    "drf_spectacular",
+    "corsheaders",
     # The shared app: people, minorities, departments, forums, memberships, meetings.
     "core",
     # One app per tier of the Haninge model.
@@ -104,6 +107,8 @@ INSTALLED_APPS = [
     # Search across meetings, minutes, proposals and actions; imports the others, nothing imports it.
     "search",
     "reports",
+    # The open data API: read-only JSON of what is public, its OpenAPI description and DCAT-AP-SE catalogue.
+    "api",
     # Demo data from the seeds (make run); imports the others, nothing imports it.
     "demo",
 ]
@@ -111,6 +116,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS headers on /api/ only (CORS_URLS_REGEX); other paths pass straight through.
+    "corsheaders.middleware.CorsMiddleware",
     "core.plumbing.pagecache.BumpOnWriteMiddleware",
     "csp.middleware.CSPMiddleware",
     "haninge_portal.middleware.PermissionsPolicyMiddleware",
@@ -346,6 +353,50 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "sv"
 MODELTRANSLATION_LANGUAGES = ("sv", "fi", "en")
 # A missing translation shows the Swedish text, then Finnish, then English.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("sv", "fi", "en")}
+
+# --- Open data (api/) ------------------------------------------------------------------------------
+# Read-only JSON of what the public pages show: no sign-in, no writes, JSON only, fifty to a page.
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["api.permissions.ReadsOpenData"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.OpenDataThrottle"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.OpenDataPagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    # Whom the rate limit counts: the address the municipality's one reverse proxy saw, or the peer's own;
+    # never an X-Forwarded-For a client wrote itself.
+    "NUM_PROXIES": 1 if env_bool("DJANGO_BEHIND_PROXY", False) else 0,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Haninge kommun: nationella minoriteter, öppna data",
+    "DESCRIPTION": (
+        "Read-only open data on the municipality's work for the rights of the national minorities: meetings "
+        "of the public forums with their published minutes, goals, indicators with values, public actions with "
+        "progress, and the rights pages in every published language. Licence: CC0 1.0. Names and titles in "
+        "Swedish, Finnish or English with `?lang=`."
+    ),
+    "VERSION": "1",
+    "LICENSE": {"name": "CC0 1.0", "url": "https://creativecommons.org/publicdomain/zero/1.0/"},
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["api.permissions.ReadsOpenData"],
+    "SERVE_AUTHENTICATION": [],
+    "ENUM_NAME_OVERRIDES": {
+        "MeetingStatusEnum": "core.models.meetings.MeetingStatus",
+        "ActionStatusEnum": "followup.models.actions.ActionStatus",
+    },
+}
+# Requests per client address (api/throttling.py); a harvester reading everything stays far below it.
+API_RATE_LIMIT = os.environ.get("API_RATE_LIMIT", "300/minute")
+# The catalogue's contact point (DCAT-AP-SE requires one); the sender address when not set.
+OPEN_DATA_CONTACT_EMAIL = os.environ.get("OPEN_DATA_CONTACT_EMAIL", "")
+# Any site may read the open data from a browser; only GET, never with cookies.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_METHODS = ("GET", "HEAD", "OPTIONS")
+CORS_ALLOW_CREDENTIALS = False
+CORS_EXPOSE_HEADERS = ("ETag", "Last-Modified", "Link", "Content-Language")
 
 # --- Static and uploaded files ------------------------------------------------------------------
 STATIC_URL = "/static/"

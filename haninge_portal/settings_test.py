@@ -31,6 +31,10 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # the page cache on where it is what is tested.
 PAGE_CACHE_SECONDS = 0
 
+# The permission matrix and the API tests ask the open data API hundreds of times a minute from one address;
+# tests/api/test_open_data.py sets the limit low where the limit is what is tested.
+API_RATE_LIMIT = "100000/minute"
+
 # WhiteNoise finds a static file when it is asked for, instead of listing every file each time a test client
 # starts (25 ms per client: the suite makes thousands).
 WHITENOISE_AUTOREFRESH = True

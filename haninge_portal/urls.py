@@ -5,6 +5,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from api.views import DocumentationView as ApiDocumentationView
+
 from . import views
 
 # One door in: the admin's own login page would skip the rate limits and the second factor, so it sends
@@ -14,6 +16,8 @@ admin.site.login = secure_admin_login(admin.site.login)
 urlpatterns = [
     path("", views.root_redirect, name="root"),
     path("healthz", views.health, name="health"),
+    # The open data: read-only JSON of what is public, for every program, in no language's address.
+    path("api/", include("api.urls")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -30,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("questionnaires/", include("surveys.urls")),
     path("reports/", include("reports.urls")),
     path("", include("pages.urls")),
+    path("open-data/", ApiDocumentationView.as_view(), name="api_documentation"),
     path("admin/", admin.site.urls),
     prefix_default_language=True,
 )

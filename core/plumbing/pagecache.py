@@ -435,3 +435,34 @@ def _from_entry(request, entry) -> HttpResponse:
 
 
 cached_get = method_decorator(cached_page, name="get")
+
+
+def kept_for_everyone(key: str, build):
+    """What `build()` returns (a picklable value the same for every visitor), kept while the data holds.
+
+    The pages' freshness rule: an entry is served only at the data version it was built at, never while a
+    bump waits in the database or the replica lags behind, and it ends with the day; if Redis refuses,
+    `build()` runs each time. For answers that depend on nobody's session (the open data API).
+    """
+    if not enabled() or not _apply_pending_bumps():
+        return build()
+    full_key = f"shared:{timezone.localdate().isoformat()}:{hashlib.sha256(key.encode()).hexdigest()[:32]}"
+    try:
+        found = _cache().get_many([VERSION_KEY, full_key])
+    except Exception:
+        logger.warning("Page cache unavailable", exc_info=True)
+        return build()
+    version = found.get(VERSION_KEY)
+    entry = found.get(full_key)
+    if version is not None and entry is not None and entry[0] == version:
+        return entry[1]
+    if version is None:
+        version = _current_version()
+    keep = version is not None and _replica_is_current()
+    value = build()
+    if keep:
+        try:
+            _cache().set(full_key, (version, value), settings.PAGE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Could not store an answer in the cache", exc_info=True)
+    return value

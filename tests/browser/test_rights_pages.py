@@ -1,4 +1,4 @@
-"""Rights pages (and the published minutes visitors reach beside them) in real Chromium: a Yiddish version lays out right to left inside a Swedish page (desktop and
+"""Rights pages (and the published minutes and open data page visitors reach beside them) in real Chromium: a Yiddish version lays out right to left inside a Swedish page (desktop and
 375 px, screenshots kept), every new page passes axe in Swedish, Finnish and Yiddish and fits 320 px, and a
 refused XLIFF import puts the focus on what went wrong."""
 
@@ -81,6 +81,7 @@ def test_rights_pages_pass_axe_in_every_language_and_fit_320_px(page, mobile_pag
         "rights/sverigefinnar/fit/",
         "rights/nationella-minoriteter/fi/",
         "minutes/",
+        "open-data/",
     ]
     for browser_page in (page, mobile_page):
         for target in targets:
