@@ -58,7 +58,7 @@ class Page:
     name: str
     role: str  # whose session cookie is sent; "anonymous" sends none
     url: str
-    kind: str = "html"  # "html", "ical" or "floor": what the content check looks for
+    kind: str = "html"  # "html", "ical", "json" or "floor": what the content check looks for
     expect: str = ""  # text the page must contain
     secret: str = ""  # part of the address not to print or save (a feed token)
     cookie: str = ""
@@ -209,6 +209,12 @@ def find_pages(search_word: str) -> tuple[list[Page], dict]:
                 reverse("core:forum_feed", kwargs={"slug": "politiska-samradsgruppen"}),
                 kind="ical",
             ),
+            Page("open data: meetings (API)", "anonymous", reverse("api:meetings-list"), kind="json"),
+            Page("open data: public actions (API)", "anonymous", reverse("api:actions-list"), kind="json"),
+            Page("open data: indicators (API)", "anonymous", reverse("api:indicators-list"), kind="json"),
+            Page(
+                "open data: rights pages (API)", "anonymous", reverse("api:rights-pages-list"), kind="json"
+            ),
             Page(
                 "iCalendar feed (representative's)",
                 "anonymous",
@@ -291,6 +297,8 @@ def check_page(base: str, page: Page) -> None:
         fail(f"{where}: expected a number, got {body[:80]!r}")
     if page.kind == "ical" and not body.startswith("BEGIN:VCALENDAR"):
         fail(f"{where}: not a calendar: {body[:80]!r}")
+    if page.kind == "json" and not body.startswith('{"count":'):
+        fail(f"{where}: not a page of open data: {body[:80]!r}")
     if page.kind == "html" and (SIGNED_IN_MARK in body) != (page.role != "anonymous"):
         fail(f"{where}: the page is not shown as {page.role}")
     if page.expect and page.expect not in body:
