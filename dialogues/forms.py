@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput, content_language_field, writer_language
+from core.forms import DateInput, TranslationsMixin, content_language_field, writer_language
 from core.models import Department, Meeting, Role, User
 
 from .models import Commitment, CommitmentStatus
@@ -14,12 +14,24 @@ class ContactChoiceField(forms.ModelChoiceField):
         return f"{obj.full_name} ({obj.department.code})" if obj.department else obj.full_name
 
 
-class CommitmentForm(forms.ModelForm):
+class CommitmentForm(TranslationsMixin, forms.ModelForm):
     """A coordinator lifts an issue from one of the meeting's agenda items to a department."""
+
+    translated_fields = ("title", "description")
 
     class Meta:
         model = Commitment
-        fields = ["agenda_item", "title", "description", "language", "department", "responsible", "due_on"]
+        fields = [
+            "agenda_item",
+            "title",
+            "description",
+            "language",
+            "title_translation",
+            "description_translation",
+            "department",
+            "responsible",
+            "due_on",
+        ]
         field_classes = {"responsible": ContactChoiceField}
         widgets = {"due_on": DateInput, "description": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
@@ -39,6 +51,7 @@ class CommitmentForm(forms.ModelForm):
         self.fields["responsible"].queryset = User.objects.filter(
             is_active=True, role=Role.ADMIN_CONTACT
         ).select_related("department")
+        self.add_translation_fields()
 
     def clean(self):
         data = super().clean()
@@ -54,13 +67,20 @@ class CommitmentForm(forms.ModelForm):
         return due_on
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(TranslationsMixin, forms.Form):
+    translated_fields = ("answer",)
+    translation_language_field = "answer_language"
+
     answer = forms.CharField(
         label=_("The department's answer"),
         widget=forms.Textarea(attrs={"rows": 8}),
         help_text=_("What the department has done or will do. The forum hears it at its next meeting."),
     )
     answer_language = content_language_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_translation_fields()
 
 
 class FilterForm(forms.Form):

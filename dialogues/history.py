@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import Commitment
 
 # Long texts are named only; the page shows them as they are now.
-NAMED_ONLY = ("description", "answer", "agenda_item")
+NAMED_ONLY = ("description", "description_translation", "answer", "answer_translation", "agenda_item")
 
 KINDS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
 

@@ -110,6 +110,9 @@ class Commitment(models.Model):
         _("description"), blank=True, help_text=_("What the forum asks of the department, and why.")
     )
     language = content_language_field()
+    # Title, description and answer may each carry a translation into the other of Swedish and Finnish.
+    title_translation = models.CharField(_("title, translated"), max_length=300, blank=True)
+    description_translation = models.TextField(_("description, translated"), blank=True)
     department = models.ForeignKey(
         Department, verbose_name=_("department"), on_delete=models.PROTECT, related_name="commitments"
     )
@@ -127,6 +130,7 @@ class Commitment(models.Model):
     )
     answer = models.TextField(_("answer"), blank=True)
     answer_language = content_language_field(_("answer written in"))
+    answer_translation = models.TextField(_("answer, translated"), blank=True)
     answered_at = models.DateTimeField(_("answered on"), null=True, blank=True)
     answered_by = models.ForeignKey(
         User,

@@ -55,6 +55,8 @@ def create_commitment(
     description: str = "",
     responsible: User | None = None,
     language: str | None = None,
+    title_translation: str = "",
+    description_translation: str = "",
 ) -> Commitment:
     """Lift an issue from an agenda item to a department and tell the responsible contact."""
     if not title.strip():
@@ -71,6 +73,8 @@ def create_commitment(
         title=title.strip(),
         description=description.strip(),
         language=language or by.language,
+        title_translation=title_translation.strip(),
+        description_translation=description_translation.strip(),
         department=department,
         responsible=responsible,
         due_on=due_on,
@@ -101,9 +105,12 @@ def followers(commitment: Commitment, exclude: User | None = None) -> list[User]
 
 @transaction.atomic
 def answer_commitment(
-    commitment: Commitment, answer: str, by: User, language: str | None = None
+    commitment: Commitment, answer: str, by: User, language: str | None = None, translation: str = ""
 ) -> Commitment:
-    """Record the department's answer (or correct it until it is received) and tell the coordinators."""
+    """Record the department's answer (or correct it until it is received) and tell the coordinators.
+
+    `translation` is the answer in the other of Swedish and Finnish, if the department gives one.
+    """
     answer = answer.strip()
     if not answer:
         raise ValidationError(_("Write the department's answer."))
@@ -114,6 +121,7 @@ def answer_commitment(
         )
     commitment.answer = answer
     commitment.answer_language = language or by.language
+    commitment.answer_translation = translation.strip()
     commitment.status = CommitmentStatus.ANSWERED
     commitment.answered_at = timezone.now()
     commitment.answered_by = by

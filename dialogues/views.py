@@ -163,7 +163,12 @@ class CommitmentAnswerView(CommitmentMixin, RestoreKeptPostMixin, FormView):
     def get_initial(self) -> dict:
         commitment = self.get_object()
         language = commitment.answer_language if commitment.answer else writer_language(self.request.user)
-        return {"answer": commitment.answer, "answer_language": language, **super().get_initial()}
+        return {
+            "answer": commitment.answer,
+            "answer_language": language,
+            "answer_translation": commitment.answer_translation,
+            **super().get_initial(),
+        }
 
     def get_context_data(self, **kwargs) -> dict:
         return super().get_context_data(commitment=self.get_object(), **kwargs)
@@ -176,6 +181,7 @@ class CommitmentAnswerView(CommitmentMixin, RestoreKeptPostMixin, FormView):
                 form.cleaned_data["answer"],
                 by=self.request.user,
                 language=form.cleaned_data["answer_language"],
+                translation=form.cleaned_data["answer_translation"],
             )
         except ValidationError as error:
             form.add_error(None, error)

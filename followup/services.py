@@ -111,6 +111,7 @@ def report_progress(
     status: str,
     progress: int,
     language: str | None = None,
+    text_translation: str = "",
     written_on: dt.date | None = None,
     file=None,
     file_type: str = "",
@@ -128,6 +129,7 @@ def report_progress(
         written_on=written_on,
         text=text,
         language=language or author.language,
+        text_translation=text_translation.strip(),
         status=status,
         progress=progress,
     )

@@ -15,6 +15,7 @@ from .fields import (
     ContentLanguageField,
     DateInput,
     TimeInput,
+    TranslationsMixin,
     content_language_field,
     form_field,
     writer_language,
@@ -101,12 +102,22 @@ class MeetingForm(forms.ModelForm):
         return meeting
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(TranslationsMixin, forms.ModelForm):
     language = content_language_field()
+    translated_fields = ("title", "description")
 
     class Meta:
         model = AgendaItem
-        fields = ["title", "description", "language", "presenter", "presenter_name", "duration_minutes"]
+        fields = [
+            "title",
+            "description",
+            "language",
+            "title_translation",
+            "description_translation",
+            "presenter",
+            "presenter_name",
+            "duration_minutes",
+        ]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
         help_texts = {
             "presenter_name": _("If the presenter has no account in the portal."),
@@ -125,10 +136,18 @@ class AgendaItemForm(forms.ModelForm):
         ).order_by("full_name")
         self.fields["duration_minutes"].widget.attrs.update(min=1, max=600)
         self.fields["duration_minutes"].validators.append(MaxValueValidator(600))
+        self.add_translation_fields()
 
 
-class MinutesItemForm(forms.ModelForm):
-    """What was said, decided and handed out under one agenda item; rich text is sanitised on save."""
+class MinutesItemForm(TranslationsMixin, forms.ModelForm):
+    """What was said, decided and handed out under one agenda item; rich text is sanitised on save.
+
+    Each text may have its translation into the other of Swedish and Finnish, sanitised the same way.
+    """
+
+    translated_fields = ("minutes", "decision", "follow_up")
+    translation_language_field = "minutes_language"
+    rich_translations = True
 
     # Named in each field's label for screen readers ("Decision, 2. Budget"), when the view sets it.
     label_context: str
@@ -139,7 +158,15 @@ class MinutesItemForm(forms.ModelForm):
 
     class Meta:
         model = AgendaItem
-        fields = ["minutes", "decision", "follow_up", "minutes_language"]
+        fields = [
+            "minutes",
+            "decision",
+            "follow_up",
+            "minutes_language",
+            "minutes_translation",
+            "decision_translation",
+            "follow_up_translation",
+        ]
         widgets = {
             "minutes": forms.Textarea(attrs={"rows": 5}),
             "decision": forms.Textarea(attrs={"rows": 2}),
@@ -155,6 +182,7 @@ class MinutesItemForm(forms.ModelForm):
         if not (self.instance.minutes or self.instance.decision or self.instance.follow_up):
             self.initial["minutes_language"] = writer_language(user)
         form_field(self, "minutes_language", ContentLanguageField).fallback = self.initial["minutes_language"]
+        self.add_translation_fields()
 
     def clean_minutes(self) -> str:
         return sanitise(self.cleaned_data["minutes"])

@@ -1,5 +1,7 @@
 """Languages: of the minorities and of what people write (the UI itself speaks sv, fi and en)."""
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -114,3 +116,45 @@ def language_name_local(code: str) -> str:
         return get_language_info(code)["name_local"]
     except KeyError:
         return code
+
+
+# The two languages a minutes text or an answer may carry a translation between (the Finnish
+# administrative area); a text written in any other language (English) has no translation.
+TRANSLATION_PAIR: dict[str, str] = {"sv": "fi", "fi": "sv"}
+
+
+def other_language(code: str | None) -> str | None:
+    """The language a text written in `code` is translated into: Finnish for Swedish, Swedish for Finnish."""
+    return TRANSLATION_PAIR.get((code or "").split("-")[0])
+
+
+# One string per source language: Finnish inflects the name ("ruotsista"), so a placeholder would not do.
+TRANSLATED_FROM = {"sv": _("Translated from Swedish"), "fi": _("Translated from Finnish")}
+
+
+class Shown(NamedTuple):
+    """What a page shows of a text that may have a translation: the text, its language, and which it is."""
+
+    text: str
+    language: str
+    is_translation: bool
+    original_language: str
+
+    @property
+    def note(self) -> str:
+        """Tells the reader that the text is a translation, and from which language ("" for an original)."""
+        return str(TRANSLATED_FROM.get(self.original_language, "")) if self.is_translation else ""
+
+
+def bilingual(obj: object, field: str, language_field: str, page_language: str) -> Shown:
+    """The original where the page speaks its language or no translation exists, else the translation.
+
+    The translation lives beside the original in `<field>_translation`, in `other_language` of the text.
+    """
+    original = getattr(obj, field, "") or ""
+    written = getattr(obj, language_field, "") or ""
+    if page_language != written and page_language == other_language(written):
+        translation = getattr(obj, f"{field}_translation", "") or ""
+        if translation.strip():
+            return Shown(translation, page_language, True, written)
+    return Shown(original, written, False, written)

@@ -196,6 +196,9 @@ class AgendaItem(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     title = models.CharField(_("title"), max_length=300)
     description = models.TextField(_("background"), blank=True)
+    # Each text may carry its translation into the other of Swedish and Finnish (languages.other_language).
+    title_translation = models.CharField(_("title, translated"), max_length=300, blank=True)
+    description_translation = models.TextField(_("background, translated"), blank=True)
     presenter = models.ForeignKey(
         User, verbose_name=_("presenter"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -208,6 +211,9 @@ class AgendaItem(models.Model):
     decision = models.TextField(_("decisions"), blank=True)
     follow_up = models.TextField(_("who does what by when"), blank=True)
     minutes_language = content_language_field(_("minutes written in"))
+    minutes_translation = models.TextField(_("discussion, translated"), blank=True)
+    decision_translation = models.TextField(_("decisions, translated"), blank=True)
+    follow_up_translation = models.TextField(_("who does what by when, translated"), blank=True)
 
     history = HistoricalRecords()
 

@@ -4,6 +4,9 @@
 language or, where that translation is missing, in its fallback, marked `lang` when that is not the page's.
 `{% lang_attr update.language %}` writes ` lang="sv"` inside an element's start tag when the stored text's
 language is not the page's, and nothing when it is.
+`{% bilingual item "decision" "minutes_language" as shown %}` picks a text written in Swedish or Finnish or
+its translation into the other (`decision_translation`) for the page: `shown.text`, `shown.language`,
+`shown.is_translation` and `shown.note` ("Translated from Swedish") to say so.
 """
 
 from django import template
@@ -12,7 +15,8 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
-from core.models.languages import language_direction
+from core.models.languages import Shown, language_direction
+from core.models.languages import bilingual as bilingual_value
 
 register = template.Library()
 
@@ -83,3 +87,9 @@ def in_language(value, language: str | None) -> SafeString:
     if not language or language == page_language() or value in (None, ""):
         return format_html("{}", "" if value is None else value)
     return format_html('<span lang="{}">{}</span>', language, value)
+
+
+@register.simple_tag
+def bilingual(obj, field: str, language_field: str) -> Shown:
+    """The text of `field` in the page's language where it is written or translated, else the original."""
+    return bilingual_value(obj, field, language_field, page_language())

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DateInput, content_language_field, form_field
+from core.forms import DateInput, TranslationsMixin, content_language_field, form_field
 from core.models import Department, NationalMinority, Role, User
 from core.plumbing.uploads import validate_attachment
 
@@ -114,7 +114,9 @@ class ActionForm(forms.ModelForm):
         return data
 
 
-class ProgressUpdateForm(forms.Form):
+class ProgressUpdateForm(TranslationsMixin, forms.Form):
+    translated_fields = ("text",)
+
     written_on = forms.DateField(label=_("Date"), widget=DateInput())
     text = forms.CharField(
         label=_("What has happened"),
@@ -133,6 +135,10 @@ class ProgressUpdateForm(forms.Form):
         required=False,
         help_text=_("PDF, Word, Excel, PowerPoint, OpenDocument or images, at most 20 MB."),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.add_translation_fields()
 
     def clean_text(self) -> str:
         text = self.cleaned_data["text"].strip()

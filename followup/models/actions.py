@@ -231,6 +231,8 @@ class ProgressUpdate(models.Model):
     written_on = models.DateField(_("date"), default=timezone.localdate)
     text = models.TextField(_("what has happened"))
     language = content_language_field()
+    # Into the other of Swedish and Finnish (core.models.languages.other_language), if the author gives one.
+    text_translation = models.TextField(_("what has happened, translated"), blank=True)
     status = models.CharField(_("status"), max_length=16, choices=ActionStatus.choices)
     progress = models.PositiveSmallIntegerField(_("progress (%)"), validators=[MaxValueValidator(100)])
     file = models.FileField(_("attachment"), upload_to=attachment_path, max_length=300, blank=True)

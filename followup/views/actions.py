@@ -19,6 +19,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from core.forms import writer_language
 from core.models import AgendaItem
+from core.models.languages import active_content_language, bilingual
 from core.plumbing.pagecache import cached_get
 from core.plumbing.spreadsheets import spreadsheet_response
 from core.session_timing import RestoreKeptPostMixin
@@ -178,6 +179,14 @@ class ActionDetailView(ObjectAccessMixin, TemplateView):
         return context
 
 
+def _decision(item, user) -> dict:
+    """The decision of the item the action came from, in the page's language where it is translated."""
+    if not user.has_perm("core.view_minutes", item.meeting):
+        return {"decision": ""}
+    shown = bilingual(item, "decision", "minutes_language", active_content_language())
+    return {"decision": shown.text, "decision_language": shown.language, "decision_note": shown.note}
+
+
 def origin_links(user, action: Action) -> list[dict]:
     """The proposal, agenda item (decision) and commitment the action came from, named only to those who may see them."""
     links = []
@@ -193,7 +202,7 @@ def origin_links(user, action: Action) -> list[dict]:
                 "kind": gettext("Agenda item"),
                 "title": f"{item.title} ({item.meeting.title}, {timezone.localtime(item.meeting.starts_at):%Y-%m-%d})",
                 "url": f"{item.meeting.get_absolute_url()}#item-{item.pk}",
-                "decision": item.decision if user.has_perm("core.view_minutes", item.meeting) else "",
+                **_decision(item, user),
             }
         )
     commitment = action.origin_commitment
@@ -345,6 +354,7 @@ class ProgressUpdateView(ObjectAccessMixin, RestoreKeptPostMixin, FormView):
                 author=signed_in_user(self.request),
                 text=data["text"],
                 language=data["language"],
+                text_translation=data["text_translation"],
                 status=data["status"],
                 progress=data["progress"],
                 written_on=data["written_on"],
