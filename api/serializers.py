@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.models import AgendaItem, Meeting, MinutesStatus, NationalMinority
+from core.models.languages import other_language
 from followup.models import Action, Goal, Indicator, IndicatorValue, ProgressUpdate
 from pages.models import Page
 
@@ -40,13 +41,31 @@ class MinoritySerializer(serializers.ModelSerializer):
         fields = ["slug", "name"]
 
 
-class AgendaItemSerializer(serializers.ModelSerializer):
-    """An item of the agenda; the minutes (discussion, decisions, who does what) once they are published."""
+class Translation(serializers.Serializer):
+    """A text's translation into the other of Swedish and Finnish, where one was written."""
 
+    language = serializers.CharField()
+    text = serializers.CharField()
+
+
+def translation_of(text: str, language: str | None) -> dict | None:
+    target = other_language(language)
+    return {"language": target, "text": text} if target and text.strip() else None
+
+
+class AgendaItemSerializer(serializers.ModelSerializer):
+    """An item of the agenda; the minutes (discussion, decisions, who does what) once they are published.
+    Each text in its own language, and its translation into the other of Swedish and Finnish where one exists."""
+
+    title_translation = serializers.SerializerMethodField()
+    description_translation = serializers.SerializerMethodField()
     minutes = serializers.SerializerMethodField()
     decision = serializers.SerializerMethodField()
     follow_up = serializers.SerializerMethodField()
     minutes_language = serializers.SerializerMethodField()
+    minutes_translation = serializers.SerializerMethodField()
+    decision_translation = serializers.SerializerMethodField()
+    follow_up_translation = serializers.SerializerMethodField()
 
     class Meta:
         model = AgendaItem
@@ -55,31 +74,64 @@ class AgendaItemSerializer(serializers.ModelSerializer):
             "title",
             "description",
             "language",
+            "title_translation",
+            "description_translation",
             "minutes",
             "decision",
             "follow_up",
             "minutes_language",
+            "minutes_translation",
+            "decision_translation",
+            "follow_up_translation",
         ]
 
     def _published(self, item: AgendaItem) -> bool:
         return item.meeting.minutes_status == MinutesStatus.PUBLISHED
 
+    def _minutes_text(self, item: AgendaItem, field: str) -> str:
+        return getattr(item, field) if self._published(item) else ""
+
+    def _minutes_translation(self, item: AgendaItem, field: str) -> dict | None:
+        if not self._published(item):
+            return None
+        return translation_of(getattr(item, f"{field}_translation"), item.minutes_language)
+
+    @extend_schema_field(Translation(allow_null=True))
+    def get_title_translation(self, item: AgendaItem) -> dict | None:
+        return translation_of(item.title_translation, item.language)
+
+    @extend_schema_field(Translation(allow_null=True))
+    def get_description_translation(self, item: AgendaItem) -> dict | None:
+        return translation_of(item.description_translation, item.language)
+
     @extend_schema_field(OpenApiTypes.STR)
     def get_minutes(self, item: AgendaItem) -> str:
         """Sanitised HTML; empty until the minutes are published."""
-        return item.minutes if self._published(item) else ""
+        return self._minutes_text(item, "minutes")
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_decision(self, item: AgendaItem) -> str:
-        return item.decision if self._published(item) else ""
+        return self._minutes_text(item, "decision")
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_follow_up(self, item: AgendaItem) -> str:
-        return item.follow_up if self._published(item) else ""
+        return self._minutes_text(item, "follow_up")
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_minutes_language(self, item: AgendaItem) -> str | None:
         return item.minutes_language if self._published(item) else None
+
+    @extend_schema_field(Translation(allow_null=True))
+    def get_minutes_translation(self, item: AgendaItem) -> dict | None:
+        return self._minutes_translation(item, "minutes")
+
+    @extend_schema_field(Translation(allow_null=True))
+    def get_decision_translation(self, item: AgendaItem) -> dict | None:
+        return self._minutes_translation(item, "decision")
+
+    @extend_schema_field(Translation(allow_null=True))
+    def get_follow_up_translation(self, item: AgendaItem) -> dict | None:
+        return self._minutes_translation(item, "follow_up")
 
 
 class ForumSerializer(serializers.Serializer):
@@ -178,9 +230,15 @@ class GoalSerializer(serializers.ModelSerializer):
 
 
 class ProgressUpdateSerializer(serializers.ModelSerializer):
+    translation = serializers.SerializerMethodField()
+
     class Meta:
         model = ProgressUpdate
-        fields = ["written_on", "text", "language", "status", "progress"]
+        fields = ["written_on", "text", "language", "translation", "status", "progress"]
+
+    @extend_schema_field(Translation(allow_null=True))
+    def get_translation(self, update: ProgressUpdate) -> dict | None:
+        return translation_of(update.text_translation, update.language)
 
 
 class ActionSerializer(serializers.ModelSerializer):

@@ -45,7 +45,11 @@ def public_world(world):
         minutes_published_at=now - dt.timedelta(days=50),
     )
     AgendaItemFactory(
-        meeting=held, title="Modersmål i förskolan", decision="<p>Beslut om fler förskoleplatser.</p>"
+        meeting=held,
+        title="Modersmål i förskolan",
+        decision="<p>Beslut om fler förskoleplatser.</p>",
+        minutes_language="sv",
+        decision_translation="<p>Päätös lisätä esikoulupaikkoja.</p>",
     )
     in_review = MeetingFactory(
         forum=consultation,
@@ -55,7 +59,11 @@ def public_world(world):
         minutes_status=MinutesStatus.IN_REVIEW,
     )
     AgendaItemFactory(
-        meeting=in_review, title="Äldreomsorg", decision="<p>Ett beslut som ännu inte är justerat.</p>"
+        meeting=in_review,
+        title="Äldreomsorg",
+        decision="<p>Ett beslut som ännu inte är justerat.</p>",
+        minutes_language="sv",
+        decision_translation="<p>Päätös, jota ei ole vielä tarkastettu.</p>",
     )
     internal_forum = ForumFactory(name="Arbetsgrupp modersmål", is_public=False)
     internal = MeetingFactory(
@@ -137,9 +145,15 @@ def test_the_api_gives_a_visitor_what_the_public_pages_show(world, public_world)
     assert {m["id"] for m in meetings if m["minutes_published"]} == linked_ids(minutes, "/sv/meetings/")
     by_id = {m["id"]: m for m in meetings}
     held = by_id[public_world["held"].pk]
-    decision = next(item["decision"] for item in held["agenda"] if item["title"] == "Modersmål i förskolan")
-    assert decision == "<p>Beslut om fler förskoleplatser.</p>"
+    item = next(item for item in held["agenda"] if item["title"] == "Modersmål i förskolan")
+    assert item["decision"] == "<p>Beslut om fler förskoleplatser.</p>"
     assert "Beslut om fler förskoleplatser." in page_html(f"/sv/meetings/{public_world['held'].pk}/")
+    # Its Finnish translation, as the Finnish page shows it.
+    assert item["decision_translation"] == {
+        "language": "fi",
+        "text": "<p>Päätös lisätä esikoulupaikkoja.</p>",
+    }
+    assert "Päätös lisätä esikoulupaikkoja." in page_html(f"/fi/meetings/{public_world['held'].pk}/")
     # Minutes still in review: neither the page nor the API gives the decision.
     review = by_id[public_world["in_review"].pk]
     assert all(item["decision"] == "" and item["minutes"] == "" for item in review["agenda"])
@@ -197,12 +211,14 @@ def test_nothing_that_is_not_public_is_given_to_anyone(world, public_world, clie
         body = ""
         for dataset in ("meetings", "goals", "indicators", "actions", "rights-pages"):
             body += json.dumps(api(f"/api/v1/{dataset}/?page_size=200", client), ensure_ascii=False)
-        for hidden in (
+        hidden_texts = (
             "Internt arbetsmöte",
             "Intern utredning om lokaler",
             "Hemligt utkast",
             "ännu inte är justerat",
-        ):
+            "ei ole vielä tarkastettu",
+        )
+        for hidden in hidden_texts:
             assert hidden not in body, (role, hidden)
         for name in names:
             assert name not in body, (role, name)
