@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import models, transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
@@ -60,6 +61,9 @@ def _value(obj, model_field) -> object:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, models.Model):
         return str(value)
+    if isinstance(value, FieldFile):
+        # A stored file is named, not embedded: its name says which file the record holds.
+        return value.name or ""
     return value
 
 

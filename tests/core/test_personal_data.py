@@ -58,6 +58,30 @@ def test_a_person_reads_and_downloads_everything_held_about_them(client_for, wor
     assert AccessLogEntry.objects.filter(kind="data_export", user=representative).count() == 1
 
 
+def test_records_with_a_stored_file_are_named_in_the_download(client_for, world):
+    """A report the coordinator ordered and published holds its PDFs: the download names the files."""
+    from django.core.files.base import ContentFile
+
+    from reports.models import Report, ReportKind, ReportStatus
+
+    coordinator = world["people"]["coordinator"]
+    report = Report.objects.create(
+        kind=ReportKind.QUARTERLY,
+        period_start=dt.date(2026, 7, 1),
+        period_end=dt.date(2026, 9, 30),
+        language="sv",
+        status=ReportStatus.DONE,
+        requested_by=coordinator,
+        published_by=coordinator,
+    )
+    report.file.save("kvartalsrapport.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
+    response = client_for("coordinator").get(reverse("core:my_data_json"))
+    assert response.status_code == 200
+    sections = {section["kind"]: section for section in json.loads(response.content)["sections"]}
+    row = sections["reports.report:requested_by"]["rows"][0]
+    assert row["file"].endswith("kvartalsrapport.pdf") and row["public_file"] == ""
+
+
 def _held_with_minutes(world, status):
     meeting = MeetingFactory(
         forum=world["forums"]["finnish_dialogue"],
