@@ -1,7 +1,8 @@
 """Demo reports in the archive: the last quarter's scheduled reports and the previous year's yearly report.
 
 They are rendered here rather than on a worker, so that `make run` shows a filled archive without one.
-A report already made is never made again, so building twice changes nothing.
+A report already made is never made again, so building twice changes nothing. The Swedish quarterly report's
+public version is published, so the public archive has one too (publishing twice does nothing).
 """
 
 import datetime as dt
@@ -10,6 +11,7 @@ from django.conf import settings
 
 from core.models import User
 from reports.models import Report, ReportKind, ReportStatus, previous_quarter
+from reports.services import publish
 from reports.tasks import make
 
 
@@ -47,4 +49,7 @@ def build_demo_reports(today: dt.date) -> list[Report]:
         if report.status != ReportStatus.DONE:
             make(report)
         reports.append(report)
+    quarterly = reports[0]
+    if coordinator is not None and quarterly.may_be_published:
+        publish(quarterly, coordinator)
     return reports

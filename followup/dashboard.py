@@ -27,6 +27,8 @@ class Filters:
     # Meetings and proposals are counted over the cycle's dates unless a report names another period.
     period_start: dt.date | None = None
     period_end: dt.date | None = None
+    # Only the actions marked public: the figures of a report's public version.
+    public_only: bool = False
 
     @property
     def starts_on(self) -> dt.date:
@@ -62,6 +64,8 @@ def quarter_start(day: dt.date) -> dt.date:
 
 def filtered_actions(filters: Filters):
     actions = Action.objects.filter(cycle=filters.cycle)
+    if filters.public_only:
+        actions = actions.filter(is_public=True)
     if filters.minority is not None:
         actions = actions.filter(minorities=filters.minority)
     if filters.department is not None:

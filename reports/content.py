@@ -3,6 +3,10 @@
 The PDF is rendered from the snapshot alone, so the archive shows what was true when the report was made,
 even after the data changes. Labels are resolved in the report's language while collecting. Each section
 of the report has its collector, a function of the `Period` that returns that section's keys.
+
+A report's public version is collected by the same collectors with `public=True`: only what the public pages
+show (actions marked public, meetings of public forums), no one's name, and counts where a list would name
+what is not public; the sections that are not public at all are left out and named in `left_out`.
 """
 
 import datetime as dt
@@ -17,7 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
-from core.models import Department, Meeting, MeetingStatus, Tier
+from core.models import Department, Meeting, MeetingStatus, MinutesStatus, Tier
 from core.templatetags.content_language import translated_value
 from dialogues.models import Commitment
 from followup import dashboard
@@ -51,16 +55,18 @@ class Period:
     language: str
     label: str
     cycles: tuple[Cycle, ...]
+    # The public version: only what the public pages show, and no one's name.
+    public: bool = False
 
     @classmethod
-    def of(cls, kind: str, start: dt.date, end: dt.date, language: str) -> "Period":
+    def of(cls, kind: str, start: dt.date, end: dt.date, language: str, public: bool = False) -> "Period":
         """The period with its cycles; between cycles, the latest one that had started by its end."""
         cycles = Cycle.objects.filter(starts_on__lte=end, ends_on__gte=start).prefetch_related("phases")
         touched = tuple(cycles.order_by("starts_on"))
         if not touched:
             current = Cycle.objects.current(end)
             touched = (current,) if current is not None else ()
-        return cls(kind, start, end, language, str(ReportKind(kind).label), touched)
+        return cls(kind, start, end, language, str(ReportKind(kind).label), touched, public)
 
     @property
     def cycle(self) -> Cycle | None:
@@ -68,10 +74,10 @@ class Period:
         return current_among(self.cycles, self.end)
 
 
-def collect(kind: str, start: dt.date, end: dt.date, language: str) -> dict:
-    """Everything the report shows, for the period and in the language."""
+def collect(kind: str, start: dt.date, end: dt.date, language: str, public: bool = False) -> dict:
+    """Everything the report shows, for the period and in the language; with `public`, its public version."""
     with translation.override(language):
-        period = Period.of(kind, start, end, language)
+        period = Period.of(kind, start, end, language, public)
         data: dict = {}
         for section in SECTIONS:
             data.update(section(period))
@@ -110,7 +116,22 @@ def _cover(period: Period) -> dict:
             "phase": str(phase.get_kind_display()) if phase else "",
             "phase_description": phase.description if phase else "",
         }
+    if period.public:
+        data["public"] = True
+        data["left_out"] = _left_out(period)
     return data
+
+
+def _left_out(period: Period) -> list[str]:
+    """What the public version leaves out, as the PDF names it."""
+    left_out = [
+        gettext("the titles of the proposals still waiting (their number is given)"),
+        gettext("the overdue commitments"),
+        gettext("the consultation log (the number of consultations is given)"),
+    ]
+    if period.kind == ReportKind.YEARLY:
+        left_out.append(gettext("the use of the state grant"))
+    return left_out
 
 
 def _groups(rows: Iterable[dashboard.GroupRow]) -> list[dict]:
@@ -160,7 +181,10 @@ def _actions(period: Period) -> dict:
     """The actions of every cycle the period touches, by status, goal, department and minority."""
     if not period.cycles:
         return {}
-    figures = [dashboard.action_figures(dashboard.Filters(cycle=c), today=period.end) for c in period.cycles]
+    figures = [
+        dashboard.action_figures(dashboard.Filters(cycle=c, public_only=period.public), today=period.end)
+        for c in period.cycles
+    ]
     departments = _merged_rows([f["by_department"] for f in figures])
     if len(figures) > 1:
         order = list(Department.objects.filter(pk__in=[r.obj.pk for r in departments]).order_by("name"))
@@ -183,9 +207,10 @@ def _actions(period: Period) -> dict:
 
 
 def _meetings(period: Period) -> dict:
-    """Meetings held in the period, per tier and per minority, with links."""
+    """Meetings held in the period, per tier and per minority, with links; publicly, those of public forums."""
+    held = Meeting.objects.public() if period.public else Meeting.objects.all()
     meetings = list(
-        Meeting.objects.filter(
+        held.filter(
             status=MeetingStatus.HELD, starts_at__date__gte=period.start, starts_at__date__lte=period.end
         )
         .select_related("forum__minority")
@@ -216,6 +241,12 @@ def _meetings(period: Period) -> dict:
                     "forum": m.forum.name,
                     "tier": str(m.forum.get_tier_display()),
                     "url": _url(m.get_absolute_url()),
+                    # The public version says which minutes anyone may read; it quotes none of them.
+                    **(
+                        {"minutes_published": m.minutes_status == MinutesStatus.PUBLISHED}
+                        if period.public
+                        else {}
+                    ),
                 }
                 for m in meetings
             ],
@@ -224,7 +255,7 @@ def _meetings(period: Period) -> dict:
 
 
 def _proposals(period: Period) -> dict:
-    """Proposals received in the period, and those still waiting at its end."""
+    """Proposals received in the period, and those still waiting at its end (publicly: how many, not which)."""
     proposals = dashboard.proposal_figures(
         dashboard.Filters(cycle=period.cycle, period_start=period.start, period_end=period.end)
     )
@@ -234,6 +265,11 @@ def _proposals(period: Period) -> dict:
         .select_related("forum")
         .order_by("created_at")
     )
+    if period.public:
+        # Proposals are read by their forum and the coordinators: the public sees counts only.
+        proposals["waiting_list"] = []
+        proposals["waiting_total"] = waiting.count()
+        return {"proposals": proposals}
     proposals["waiting_list"] = [
         {
             "title": p.title,
@@ -252,6 +288,9 @@ def _proposals(period: Period) -> dict:
 def _changes(period: Period) -> dict:
     """What changed in the period: each action's latest progress update written in it, newest first."""
     updates = ProgressUpdate.objects.filter(written_on__gte=period.start, written_on__lte=period.end)
+    if period.public:
+        # The public action pages show these updates (never their authors, nor does the report).
+        updates = updates.filter(action__is_public=True)
     latest = (
         updates.order_by("action_id", "-written_on", "-pk").distinct("action_id").values("pk")
         if connection.vendor == "postgresql"
@@ -281,6 +320,8 @@ def _changes(period: Period) -> dict:
 def _overdue_actions(period: Period) -> dict:
     """Overdue at the end of the period, the longest overdue first: the actions the key figure counts."""
     actions = Action.objects.overdue(period.end)
+    if period.public:
+        actions = actions.filter(is_public=True)
     if period.cycles:
         actions = actions.filter(cycle__in=period.cycles)
     # The register filters one cycle or all of them.
@@ -302,6 +343,9 @@ def _overdue_actions(period: Period) -> dict:
 
 
 def _overdue_commitments(period: Period) -> dict:
+    """Commitments overdue at the end of the period; not public (a forum's and a department's work)."""
+    if period.public:
+        return {}
     commitments = Commitment.objects.overdue(period.end)
     return {
         "overdue_commitments_total": commitments.count(),
@@ -343,7 +387,9 @@ def _consultation_records(period: Period):
 
 
 def _consultations(period: Period) -> dict:
-    """The consultation log of the period (lag 2009:724 §5)."""
+    """The consultation log of the period (lag 2009:724 §5); publicly only how many were recorded."""
+    if period.public:
+        return {"consultations": [], "consultations_total": _consultation_records(period).count()}
     records = (
         _consultation_records(period)
         .select_related(
@@ -399,9 +445,10 @@ def _yearly(period: Period) -> dict:
                     "received": timezone.localtime(p.created_at).date().isoformat(),
                     "status": str(p.get_status_display()),
                 }
-                for p in children[:LIST_LIMIT]
+                for p in ([] if period.public else children[:LIST_LIMIT])
             ],
-            "grant": _grant(period.start.year),
+            # The grant's uses name actions of every kind and what was bought: not in the public version.
+            "grant": None if period.public else _grant(period.start.year),
         }
     }
 

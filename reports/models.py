@@ -31,8 +31,24 @@ class ReportLanguage(models.TextChoices):
     ENGLISH = "en", "English"
 
 
+# Kinds whose public version a coordinator may publish: the regular reports, not a chosen period.
+PUBLISHABLE_KINDS = (ReportKind.QUARTERLY, ReportKind.YEARLY)
+
+
 def report_path(instance: "Report", filename: str) -> str:
     return f"reports/{str(instance.period_start)[:4]}/{filename}"
+
+
+class ReportQuerySet(models.QuerySet["Report"]):
+    def published(self) -> "ReportQuerySet":
+        """Public versions anyone may read, newest period first; without the snapshots (the internal one is
+        never shown publicly, the public one is in the PDF)."""
+        return (
+            self.filter(status=ReportStatus.DONE, kind__in=PUBLISHABLE_KINDS, published_at__isnull=False)
+            .exclude(public_file="")
+            .defer("snapshot", "public_snapshot")
+            .order_by("-period_end", "kind", "language", "pk")
+        )
 
 
 class Report(models.Model):
@@ -60,6 +76,23 @@ class Report(models.Model):
     # While a worker makes the report: until when its claim holds (REPORT_LEASE_SECONDS after the claim).
     lease_until = models.DateTimeField(null=True, blank=True, editable=False)
     error = models.TextField(_("error"), blank=True)
+    # The public version: made from a snapshot of what the public pages show, published by a coordinator.
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Who published it: for the coordinators, never shown publicly.
+    published_by = models.ForeignKey(
+        User,
+        verbose_name=_("published by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    public_snapshot = models.JSONField(_("data the public version was made from"), default=dict, blank=True)
+    public_file = models.FileField(_("public version"), upload_to=report_path, max_length=300, blank=True)
+    public_pages = models.PositiveIntegerField(_("pages of the public version"), default=0)
+    public_size = models.PositiveBigIntegerField(_("size of the public version"), default=0)
+
+    objects = ReportQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("report")
@@ -86,6 +119,18 @@ class Report(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (ReportStatus.DONE, ReportStatus.FAILED)
+
+    @property
+    def may_be_published(self) -> bool:
+        """Only a finished quarterly or yearly report has a public version."""
+        return self.status == ReportStatus.DONE and self.kind in PUBLISHABLE_KINDS
+
+    @property
+    def is_published(self) -> bool:
+        return self.published_at is not None and bool(self.public_file)
+
+    def get_public_url(self) -> str:
+        return reverse("reports:public_download", kwargs={"pk": self.pk})
 
     def is_held(self, now: dt.datetime | None = None) -> bool:
         """A worker is making it and its lease runs: a second worker must not render it in parallel."""

@@ -74,29 +74,7 @@ def make(report: Report) -> Report | None:
     """
     snapshot = collect(report.kind, report.period_start, report.period_end, report.language)
     name = f"{report.kind}-{report.period_start:%Y%m%d}-{report.period_end:%Y%m%d}-{report.language}-{report.pk}.pdf"
-    relative = report_path(report, name)
-    try:
-        final = default_storage.path(relative)
-    except (
-        NotImplementedError
-    ):  # object storage (FILE_STORAGE=s3): an object appears only once uploaded whole
-        final = None
-    target_dir = os.path.dirname(final) if final else tempfile.gettempdir()
-    os.makedirs(target_dir, exist_ok=True)
-    _remove_stale_partials(target_dir, name)
-    partial = os.path.join(target_dir, f"{name}.{uuid.uuid4().hex}.part")
-    try:
-        pages = render_pdf(report, snapshot, partial)
-        if final:
-            os.replace(partial, final)
-            size = os.path.getsize(final)
-        else:
-            size = os.path.getsize(partial)
-            with open(partial, "rb") as handle:
-                relative = default_storage.save(relative, File(handle, name=name))
-    finally:
-        if os.path.exists(partial):
-            os.remove(partial)
+    relative, size, pages = write_pdf(report, snapshot, name)
     report.file.name = relative
     report.size = size
     report.pages = pages
@@ -120,6 +98,35 @@ def make(report: Report) -> Report | None:
         )
         return None
     return report
+
+
+def write_pdf(report: Report, snapshot: dict, name: str) -> tuple[str, int, int]:
+    """Render the snapshot to a temporary name beside `name` and move it into place whole; return its
+    storage name, size and number of pages (the report and its public version alike)."""
+    relative = report_path(report, name)
+    try:
+        final = default_storage.path(relative)
+    except (
+        NotImplementedError
+    ):  # object storage (FILE_STORAGE=s3): an object appears only once uploaded whole
+        final = None
+    target_dir = os.path.dirname(final) if final else tempfile.gettempdir()
+    os.makedirs(target_dir, exist_ok=True)
+    _remove_stale_partials(target_dir, name)
+    partial = os.path.join(target_dir, f"{name}.{uuid.uuid4().hex}.part")
+    try:
+        pages = render_pdf(report, snapshot, partial)
+        if final:
+            os.replace(partial, final)
+            size = os.path.getsize(final)
+        else:
+            size = os.path.getsize(partial)
+            with open(partial, "rb") as handle:
+                relative = default_storage.save(relative, File(handle, name=name))
+    finally:
+        if os.path.exists(partial):
+            os.remove(partial)
+    return relative, size, pages
 
 
 def _remove_stale_partials(directory: str, name: str) -> None:

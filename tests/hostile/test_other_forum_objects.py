@@ -38,8 +38,15 @@ OBJECT_ROWS = sorted(
     if callable(kwargs) and statuses["other_representative"] == 404 and name not in CONSULTATION_GROUP_ROWS
 )
 # Invitations belong to no forum: they are the coordinators' (403 to everyone else, tests/core).
-# Public pages belong to no forum either: the coordinators publish them (tests/pages).
-NO_FORUM = {"core:invitation_resend", "core:invitation_revoke", "pages:publish"}
+# Public pages belong to no forum either: the coordinators publish them (tests/pages); nor do reports
+# (the coordinators publish and withdraw their public versions, tests/reports).
+NO_FORUM = {
+    "core:invitation_resend",
+    "core:invitation_revoke",
+    "pages:publish",
+    "reports:publish",
+    "reports:withdraw",
+}
 POST_ONLY_OBJECT_ROWS = sorted(
     name for name in POST_ONLY if callable(EXPECTATIONS[name][0]) and name not in NO_FORUM
 )
