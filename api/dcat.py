@@ -55,6 +55,14 @@ DATASETS = [
             "and Minority Languages) in every language it is published in."
         ),
     ),
+    (
+        "reports",
+        _("Quarterly and yearly reports"),
+        _(
+            "The public versions of the quarterly and yearly reports on the work for the national minorities, "
+            "as accessible PDF files."
+        ),
+    ),
 ]
 DATASET_NAMES = [dataset[0] for dataset in DATASETS]
 PUBLISHER = "Haninge kommun"

@@ -14,6 +14,7 @@ from core.models import AgendaItem, Meeting, MinutesStatus, NationalMinority
 from core.models.languages import other_language
 from followup.models import Action, Goal, Indicator, IndicatorValue, ProgressUpdate
 from pages.models import Page
+from reports.models import Report
 
 
 def portal_url(request, path: str) -> str:
@@ -317,3 +318,29 @@ class RightsPageSerializer(serializers.ModelSerializer):
         for version in published:
             version.page = page
         return PageVersionSerializer(published, many=True, context=self.context).data
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    """A published report: its public version only, as a PDF (PDF/UA-1); who made or published it is not said."""
+
+    pdf = serializers.SerializerMethodField()
+    pages = serializers.IntegerField(source="public_pages")
+    size = serializers.IntegerField(source="public_size", help_text="Bytes.")
+
+    class Meta:
+        model = Report
+        fields = [
+            "id",
+            "kind",
+            "period_start",
+            "period_end",
+            "language",
+            "published_at",
+            "pages",
+            "size",
+            "pdf",
+        ]
+
+    @extend_schema_field(OpenApiTypes.URI)
+    def get_pdf(self, report: Report) -> str:
+        return portal_url(self.context.get("request"), report.get_public_url())

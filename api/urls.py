@@ -14,6 +14,7 @@ router.register("goals", views.GoalViewSet, basename="goals")
 router.register("indicators", views.IndicatorViewSet, basename="indicators")
 router.register("actions", views.ActionViewSet, basename="actions")
 router.register("rights-pages", views.RightsPageViewSet, basename="rights-pages")
+router.register("reports", views.ReportViewSet, basename="reports")
 
 urlpatterns = [
     path("", views.api_root, name="root"),

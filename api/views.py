@@ -21,6 +21,7 @@ from core.models import AgendaItem, Meeting
 from core.plumbing.pagecache import cached_get
 from followup.models import Action, Goal, Indicator, IndicatorValue, ProgressUpdate
 from pages.content import rights_pages
+from reports.models import Report
 
 from . import dcat, serializers
 from .http import LICENCE_URL, OpenDataMixin
@@ -135,6 +136,21 @@ class RightsPageViewSet(OpenDataMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return rights_pages().filter(versions__published_at__isnull=False).distinct()
+
+
+@extend_schema_view(
+    list=extend_schema(summary="The published reports"),
+    retrieve=extend_schema(summary="A published report"),
+)
+class ReportViewSet(OpenDataMixin, viewsets.ReadOnlyModelViewSet):
+    """The quarterly and yearly reports a coordinator has published, newest period first: the public version,
+    which names no person and holds only public work, as a PDF."""
+
+    serializer_class = serializers.ReportSerializer
+    permission_classes = [ReadsOpenData]
+
+    def get_queryset(self):
+        return Report.objects.published()
 
 
 @extend_schema(exclude=True)

@@ -374,7 +374,7 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": (
         "Read-only open data on the municipality's work for the rights of the national minorities: meetings "
         "of the public forums with their published minutes, goals, indicators with values, public actions with "
-        "progress, and the rights pages in every published language. Licence: CC0 1.0. Names and titles in "
+        "progress, the rights pages in every published language and the published reports. Licence: CC0 1.0. Names and titles in "
         "Swedish, Finnish or English with `?lang=`."
     ),
     "VERSION": "1",
@@ -385,6 +385,8 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "MeetingStatusEnum": "core.models.meetings.MeetingStatus",
         "ActionStatusEnum": "followup.models.actions.ActionStatus",
+        "ReportLanguageEnum": "reports.models.ReportLanguage",
+        "WrittenInEnum": "django.conf.settings.LANGUAGES",
     },
 }
 # Requests per client address (api/throttling.py); a harvester reading everything stays far below it.

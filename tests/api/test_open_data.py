@@ -16,6 +16,7 @@ from rdflib import namespace as rdf
 
 from core.models import MeetingStatus, MinutesStatus
 from followup.models import Action
+from reports.models import Report, ReportKind, ReportStatus
 from tests.factories import ActionFactory, AgendaItemFactory, ForumFactory, MeetingFactory
 from tests.followup.factories import (
     GoalFactory,
@@ -96,7 +97,12 @@ def public_world(world):
     indicator.goals.add(goal)
     IndicatorValueFactory(indicator=indicator, value=17)
     page = published_page(minority=world["minorities"]["finns"])
+    published_report = _report(world, published=True)
+    unpublished_report = _report(world, published=False)
     return {
+        "world": world,
+        "published_report": published_report,
+        "unpublished_report": unpublished_report,
         "held": held,
         "in_review": in_review,
         "internal": internal,
@@ -106,6 +112,27 @@ def public_world(world):
         "indicator": indicator,
         "page": page,
     }
+
+
+def _report(world, published: bool) -> Report:
+    """A finished quarterly report, with its public version when `published`."""
+    from django.core.files.base import ContentFile
+
+    report = Report.objects.create(
+        kind=ReportKind.QUARTERLY,
+        period_start=dt.date(2026, 4 if published else 7, 1),
+        period_end=dt.date(2026, 6 if published else 9, 30),
+        language="sv",
+        status=ReportStatus.DONE,
+        requested_by=world["people"]["coordinator"],
+    )
+    report.file.save("internal.pdf", ContentFile(b"%PDF-1.7\n%%EOF\n"))
+    if published:
+        report.published_at = timezone.now()
+        report.published_by = world["people"]["coordinator"]
+        report.public_pages = 4
+        report.public_file.save("public.pdf", ContentFile(b"%PDF-1.7\n%%EOF\n"))
+    return report
 
 
 def api(path: str, client: Client | None = None, **headers):
@@ -182,6 +209,18 @@ def test_the_api_gives_a_visitor_what_the_public_pages_show(world, public_world)
     indicator = next(i for i in indicators if i["id"] == public_world["indicator"].pk)
     assert [v["value"] for v in indicator["values"]] == ["17.00"]
 
+    # Reports: the public archive's, each with its public PDF only.
+    reports = every("/api/v1/reports/")
+    archive = page_html("/sv/reports/public/")
+    assert {r["id"] for r in reports} == {
+        int(pk) for pk in re.findall(r'href="/sv/reports/public/(\d+)/pdf/"', archive)
+    }
+    assert (
+        reports[0]["pdf"] == f"http://testserver/sv/reports/public/{public_world['published_report'].pk}/pdf/"
+    )
+    assert reports[0]["pages"] == 4
+    assert Client().get(reports[0]["pdf"].removeprefix("http://testserver")).status_code == 200
+
     # Rights pages: the ones the index links, with the text last published.
     pages = every("/api/v1/rights-pages/")
     index = page_html("/sv/rights/")
@@ -209,7 +248,7 @@ def test_nothing_that_is_not_public_is_given_to_anyone(world, public_world, clie
     for role in ("anonymous", "coordinator", "administrator"):
         client = client_for(role)
         body = ""
-        for dataset in ("meetings", "goals", "indicators", "actions", "rights-pages"):
+        for dataset in ("meetings", "goals", "indicators", "actions", "rights-pages", "reports"):
             body += json.dumps(api(f"/api/v1/{dataset}/?page_size=200", client), ensure_ascii=False)
         hidden_texts = (
             "Internt arbetsmöte",
@@ -225,6 +264,8 @@ def test_nothing_that_is_not_public_is_given_to_anyone(world, public_world, clie
         assert client.get(f"/api/v1/actions/{public_world['internal_action'].pk}/").status_code == 404
         assert client.get(f"/api/v1/meetings/{public_world['internal'].pk}/").status_code == 404
         assert client.get(f"/api/v1/meetings/{world['meetings']['planned'].pk}/").status_code == 404
+        assert client.get(f"/api/v1/reports/{public_world['unpublished_report'].pk}/").status_code == 404
+        assert "internal.pdf" not in body
 
 
 def test_the_api_is_read_only_and_readable_from_any_site(public_world):
@@ -309,10 +350,18 @@ def test_the_openapi_description_covers_every_dataset(public_world):
     response = Client().get("/api/openapi.json")
     schema = json.loads(response.content)
     assert schema["info"]["license"]["url"] == CC0
-    for dataset in ("meetings", "goals", "indicators", "actions", "rights-pages"):
+    for dataset in ("meetings", "goals", "indicators", "actions", "rights-pages", "reports"):
         assert f"/api/v1/{dataset}/" in schema["paths"]
     assert "get" in schema["paths"]["/api/v1/actions/{id}/"]
     assert not any(set(operations) - {"get", "parameters"} for operations in schema["paths"].values())
+
+
+def test_the_openapi_description_is_valid_and_unambiguous(tmp_path):
+    """drf-spectacular validates the schema against the OpenAPI 3 specification and fails on any warning."""
+    from django.core.management import call_command
+
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "openapi.yaml"))
+    assert "/api/v1/reports/{id}/" in (tmp_path / "openapi.yaml").read_text()
 
 
 def test_the_dcat_catalogue_lists_every_dataset_for_the_data_portal(public_world):
@@ -323,7 +372,7 @@ def test_the_dcat_catalogue_lists_every_dataset_for_the_data_portal(public_world
     assert (catalogue, rdf.DCTERMS.license, URIRef(CC0)) in graph
     assert {literal.language for literal in graph.objects(catalogue, rdf.DCTERMS.title)} == {"sv", "fi", "en"}
     datasets = list(graph.objects(catalogue, rdf.DCAT.dataset))
-    assert len(datasets) == 5
+    assert len(datasets) == 6
     for dataset in datasets:
         assert graph.value(dataset, rdf.DCTERMS.publisher) is not None
         assert graph.value(dataset, rdf.DCAT.contactPoint) is not None
@@ -345,12 +394,13 @@ def test_a_browser_at_the_api_is_shown_its_documentation(public_world):
         "indicators",
         "actions",
         "rights-pages",
+        "reports",
     }
 
 
 @pytest.mark.parametrize(
     ("dataset", "queries"),
-    [("meetings", 3), ("goals", 6), ("indicators", 5), ("actions", 5), ("rights-pages", 4)],
+    [("meetings", 3), ("goals", 6), ("indicators", 5), ("actions", 5), ("rights-pages", 4), ("reports", 2)],
 )
 def test_a_list_costs_the_same_queries_whatever_its_length(
     public_world, dataset, queries, django_assert_num_queries
@@ -361,5 +411,7 @@ def test_a_list_costs_the_same_queries_whatever_its_length(
     ActionFactory.create_batch(3, is_public=True)
     GoalFactory.create_batch(3)
     IndicatorFactory.create_batch(3)
+    for _ in range(3):
+        _report(public_world["world"], published=True)
     with django_assert_num_queries(queries):
         api(f"/api/v1/{dataset}/")

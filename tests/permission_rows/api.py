@@ -32,6 +32,12 @@ def _rights_page(world) -> dict:
     return _page(world)
 
 
+def _published_report(world) -> dict:
+    from tests.permission_rows.reports import _published_report as published
+
+    return published(world)
+
+
 ROWS = {
     "api:root": ({}, everyone(200)),
     "api:schema": ({}, everyone(200)),
@@ -46,5 +52,7 @@ ROWS = {
     "api:actions-detail": (_public_action, everyone(200)),
     "api:rights-pages-list": ({}, everyone(200)),
     "api:rights-pages-detail": (_rights_page, everyone(200)),
+    "api:reports-list": ({}, everyone(200)),
+    "api:reports-detail": (_published_report, everyone(200)),
     "api_documentation": ({}, everyone(200)),
 }
