@@ -126,10 +126,11 @@ def test_coordinator_plans_calls_and_minutes_a_dialogue_meeting(page, portal, si
     assert meeting.attendances.get(user=portal["people"]["admin_contact"]).presence == Presence.EXCUSED
 
     page.get_by_role("link", name="Skriv protokollet").click()
-    page.get_by_label("Diskussion").fill(
+    # The field itself, not its translation beside it ("Diskussion: översättning till finska").
+    page.get_by_label(re.compile(r"^Diskussion \(")).fill(
         "Kön till förskola på finska är lång.\n\nFörvaltningen undersöker fler platser."
     )
-    page.get_by_label("Beslut").fill("Frågan lyfts till UBF.")
+    page.get_by_label(re.compile(r"^Beslut \(")).fill("Frågan lyfts till UBF.")
     assert_accessible(page, "minutes-form")
     page.get_by_role("button", name="Spara protokollet").click()
 

@@ -1,4 +1,4 @@
-"""Rights pages (and the published minutes and open data page visitors reach beside them) in real Chromium: a Yiddish version lays out right to left inside a Swedish page (desktop and
+"""Rights pages (and the published minutes, public reports and open data page visitors reach beside them) in real Chromium: a Yiddish version lays out right to left inside a Swedish page (desktop and
 375 px, screenshots kept), every new page passes axe in Swedish, Finnish and Yiddish and fits 320 px, and a
 refused XLIFF import puts the focus on what went wrong."""
 
@@ -13,6 +13,7 @@ from tests.browser.conftest import assert_accessible
 from tests.duties.factories import DutyFactory
 from tests.factories import MeetingFactory
 from tests.pages.factories import published_page
+from tests.permission_rows.reports import _published_report
 
 HEBREW_SCRIPT = (
     "ייִדיש א ב ג ד ה ו ז ח ט י"  # the language's own name and letters of its alphabet (not a text)
@@ -43,6 +44,8 @@ def rights(world, settings):
         status=MeetingStatus.HELD,
         minutes_status=MinutesStatus.PUBLISHED,
     )
+    # The public reports list has a published report to scan.
+    _published_report(world)
     published_page("nationella-minoriteter", fi=("Oikeutesi", "Kunta tiedottaa oikeuksistasi."))
     published_page("sverigefinnar", minority=finns, se=(SAMI_LETTERS, SAMI_LETTERS + " 2026"))
     return published_page(
@@ -82,12 +85,15 @@ def test_rights_pages_pass_axe_in_every_language_and_fit_320_px(page, mobile_pag
         "rights/nationella-minoriteter/fi/",
         "minutes/",
         "open-data/",
+        "reports/public/",
     ]
     for browser_page in (page, mobile_page):
         for target in targets:
             url = f"/{language}/{target}"
             browser_page.goto(url)
             expect(browser_page.locator("h1")).to_be_visible()
+            if target == "reports/public/":
+                expect(browser_page.locator("main table")).to_contain_text("PDF")
             if target == "minutes/":
                 expect(browser_page.locator("main table")).to_contain_text("Samråd i mars")
             assert_accessible(browser_page, f"rights-{target}-{language}")
