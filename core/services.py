@@ -29,8 +29,18 @@ from .models import (
 )
 
 
-def notify(people: Iterable[User], template: str, context: dict, ical_method: str | None = None) -> int:
-    """Mail each person, rendered in their own language, with the meeting's iCalendar when asked."""
+def notify(
+    people: Iterable[User],
+    template: str,
+    context: dict,
+    ical_method: str | None = None,
+    *,
+    kind: str | None = None,
+) -> int:
+    """Mail each person, rendered in their own language, with the meeting's iCalendar when asked.
+
+    `kind` names the kind of message (e.g. "proposal_progress"), for the person's notification settings.
+    """
     count = 0
     meeting: Meeting | None = context.get("meeting")
     for person in people:
