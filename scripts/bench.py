@@ -212,9 +212,7 @@ def find_pages(search_word: str) -> tuple[list[Page], dict]:
             Page("open data: meetings (API)", "anonymous", reverse("api:meetings-list"), kind="json"),
             Page("open data: public actions (API)", "anonymous", reverse("api:actions-list"), kind="json"),
             Page("open data: indicators (API)", "anonymous", reverse("api:indicators-list"), kind="json"),
-            Page(
-                "open data: rights pages (API)", "anonymous", reverse("api:rights-pages-list"), kind="json"
-            ),
+            Page("open data: rights pages (API)", "anonymous", reverse("api:rights-pages-list"), kind="json"),
             Page(
                 "iCalendar feed (representative's)",
                 "anonymous",
