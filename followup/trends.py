@@ -19,6 +19,7 @@ with ten years of data as with one.
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Avg, Case, Count, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
@@ -224,7 +225,7 @@ def trends(today: dt.date | None = None) -> dict:
             "consultations_held": held[key],
         }
 
-    rows = [{"quarter": q, **values(f"q{i}")} for i, q in enumerate(quarters)]
+    rows: list[dict[str, Any]] = [{"quarter": q, **values(f"q{i}")} for i, q in enumerate(quarters)]
     labels = figure_labels()
     chart_list = []
     for name in FIGURES:
