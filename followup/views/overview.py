@@ -13,7 +13,7 @@ from core.plumbing.pagecache import cached_get
 from core.plumbing.sections import object_sections
 from core.views.access import signed_in_user
 
-from .. import dashboard
+from .. import dashboard, trends
 from ..forms import DashboardFilterForm, DepartmentChoiceForm
 from ..models import Action, ActionStatus, Cycle, Goal, current_among
 
@@ -121,3 +121,22 @@ class DepartmentView(PermissionRequiredMixin, TemplateView):
             stale_days=days,
         )
         return context
+
+
+@cached_get
+class TrendsView(PermissionRequiredMixin, TemplateView):
+    """How the figures moved: per quarter over three years, as charts with a table, and this year against last."""
+
+    permission_required = "followup.view_dashboard"
+    template_name = "followup/trends.html"
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        context["trends"] = trends.trends(timezone.localdate())
+        return context
+
+
+class TrendSummaryView(TrendsView):
+    """The same figures on one printable page: this year against last and the quarters' table."""
+
+    template_name = "followup/trend_summary.html"

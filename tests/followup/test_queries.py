@@ -72,6 +72,8 @@ PAGES = {
         ),
         "politician",
     ),
+    "trends": (lambda a: reverse("followup:trends"), "politician"),
+    "trend-summary": (lambda a: reverse("followup:trend_summary"), "coordinator"),
     "register": (lambda a: reverse("followup:register"), "politician"),
     "register-filtered": (
         lambda a: (
@@ -91,7 +93,8 @@ PAGES = {
 
 # Queries per page: the session, the user, and one per block the page shows. The dashboard and the department
 # view ask the register of duties for its section (one query when it is empty: tests/duties/test_queries.py
-# counts it with duties).
+# counts it with duties). The trends and their summary: the session, the user, and one aggregate query each
+# for the actions, the proposals answered and the consultations held, over all twelve quarters at once.
 EXPECTED = {
     "action": 8,
     "dashboard": 16,
@@ -102,6 +105,8 @@ EXPECTED = {
     "goals": 7,
     "indicators": 2,
     "register": 12,
+    "trend-summary": 5,
+    "trends": 5,
     "register-filtered": 11,
     "register-public": 8,
 }
