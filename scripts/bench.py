@@ -173,6 +173,8 @@ def find_pages(search_word: str) -> tuple[list[Page], dict]:
                 "politician",
                 dashboard + query(year=cycle.year, department=department.pk),
             ),
+            Page("trends per quarter", "politician", reverse("followup:trends")),
+            Page("one-page trend summary", "coordinator", reverse("followup:trend_summary")),
             Page("department view", "admin_contact", reverse("followup:department")),
             Page("duties under the law (public)", "anonymous", reverse("duties:summary")),
             Page(
