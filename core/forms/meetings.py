@@ -266,8 +266,8 @@ class SignersForm(forms.Form):
             form_field(self, name, forms.ModelChoiceField).queryset = queryset
 
     def clean(self):
-        cleaned = super().clean()
-        chosen = [cleaned.get(name) for name in ("chair", "adjuster", "second_adjuster") if cleaned.get(name)]
+        cleaned = super().clean() or {}
+        chosen: list[User] = [cleaned[n] for n in ("chair", "adjuster", "second_adjuster") if cleaned.get(n)]
         if len({person.pk for person in chosen}) != len(chosen):
             raise forms.ValidationError(_("The chair and the adjusters must be different people."))
         return cleaned

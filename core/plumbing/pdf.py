@@ -41,7 +41,7 @@ def mark_structure_languages() -> None:
                 struct.setdefault("A", pydyf.Dictionary({"O": "/Table"}))["Scope"] = scope
             yield struct
 
-    build_box_tree.marks_languages = True
+    build_box_tree.marks_languages = True  # type: ignore[attr-defined]
     tags._build_box_tree = build_box_tree
 
 

@@ -105,7 +105,7 @@ def choose_signers(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, str(error))
         return redirect("core:minutes_edit", pk=meeting.pk)
     try:
         services.set_signers(meeting, form.cleaned_data["chair"], form.adjusters, by=signed_in_user(request))

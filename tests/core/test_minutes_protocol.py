@@ -320,3 +320,57 @@ def test_two_meetings_reviewed_at_once_never_share_a_paragraph_number():
     for meeting in meetings:
         mine = sorted(Paragraph.objects.filter(agenda_item__meeting=meeting).values_list("number", flat=True))
         assert mine == list(range(mine[0], mine[0] + 5))
+
+
+def approved_protocol_meeting(world, items: int) -> Meeting:
+    """A protocol meeting with `items` numbered items, its chair and two adjusters approved, both PDFs stored."""
+    from django.core.files.base import ContentFile
+
+    meeting = protocol_meeting(world)
+    for position in range(3, 3 + items):
+        AgendaItemFactory(meeting=meeting, position=position, decision="<p>Beslut</p>")
+    choose(world, meeting, adjusters=("other_representative", "representative"))
+    services.move_minutes(meeting, MinutesStatus.IN_REVIEW, by=world["people"]["coordinator"])
+    MinutesSigner.objects.filter(meeting=meeting).update(approved_at=timezone.now())
+    Meeting.objects.filter(pk=meeting.pk).update(minutes_status=MinutesStatus.PUBLISHED)
+    for language in protocols.PROTOCOL_LANGUAGES:
+        protocol = MeetingProtocol(meeting=meeting, language=language, pages=1, size=9)
+        protocol.file.save(f"p-{language}.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
+    meeting.forum.is_public = True
+    meeting.forum.save()
+    return meeting
+
+
+@pytest.mark.parametrize("items", [2, 40])
+def test_the_meeting_page_with_its_protocol_costs_the_same_queries_at_any_size(
+    items, world, client_for, django_assert_num_queries
+):
+    meeting = approved_protocol_meeting(world, items)
+    client = client_for("coordinator")
+    client.get(meeting.get_absolute_url())  # warm the session and the caches every page uses
+    with django_assert_num_queries(QUERIES["meeting_detail"]):
+        page = client.get(meeting.get_absolute_url()).content.decode()
+    assert f"§ {items + 2}" in page
+
+
+@pytest.mark.parametrize("meetings", [1, 30])
+def test_the_published_minutes_with_their_protocols_cost_the_same_queries_at_any_size(
+    meetings, world, client_for, django_assert_num_queries
+):
+    first = approved_protocol_meeting(world, 1)
+    for _ in range(meetings - 1):
+        other = MeetingFactory(
+            forum=first.forum, starts_at=first.starts_at, minutes_status=MinutesStatus.PUBLISHED
+        )
+        MeetingProtocol.objects.create(meeting=other, language="sv", file="protocols/x.pdf")
+    client = client_for("anonymous")
+    client.get(reverse("core:published_minutes"))
+    with django_assert_num_queries(QUERIES["published_minutes"]):
+        page = client.get(reverse("core:published_minutes")).content.decode()
+    # 25 meetings a page, each with its Swedish protocol.
+    assert page.count("/protocol-sv.pdf") == min(meetings, 25)
+
+
+# The meeting page: session, user, meeting, items with their §, attachments, attendance, signers, protocols,
+# permissions and the tier sections; the list: count, meetings, their protocols.
+QUERIES = {"meeting_detail": 16, "published_minutes": 3}
