@@ -5,7 +5,7 @@ the document's language where it was written or translated, otherwise as written
 """
 
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -46,16 +46,14 @@ def render_protocols(meeting_id: int) -> int:
         if MeetingProtocol.objects.filter(meeting=meeting, language=language).exists():
             continue
         pdf, pages = tagged_pdf(protocol_html(meeting, language))
-        with transaction.atomic():
-            # Another run may have stored it meanwhile: the unique constraint keeps one, this run leaves it.
-            if (
-                MeetingProtocol.objects.select_for_update()
-                .filter(meeting=meeting, language=language)
-                .exists()
-            ):
-                continue
-            protocol = MeetingProtocol(meeting=meeting, language=language, pages=pages, size=len(pdf))
-            protocol.file.save(f"protocol-{meeting.pk}-{language}.pdf", ContentFile(pdf), save=False)
-            protocol.save()
+        protocol = MeetingProtocol(meeting=meeting, language=language, pages=pages, size=len(pdf))
+        protocol.file.save(f"protocol-{meeting.pk}-{language}.pdf", ContentFile(pdf), save=False)
+        try:
+            with transaction.atomic():
+                protocol.save()
+        except IntegrityError:
+            # Another run stored it meanwhile: the unique constraint keeps theirs, and this run's file goes.
+            protocol.file.delete(save=False)
+            continue
         made += 1
     return made
