@@ -30,6 +30,7 @@ from ..models import (
     Forum,
     Meeting,
     MeetingStatus,
+    MinutesSigner,
     MinutesStatus,
 )
 from ..plumbing.sections import meeting_sections
@@ -275,6 +276,14 @@ class MeetingHistoryView(ObjectAccessMixin, TemplateView):
                 _("Attachment"),
                 Attachment.history.model.objects.filter(meeting_id=meeting.pk).select_related("history_user"),
                 lambda r: r.name,
+            ),
+            (
+                # Who was chosen to chair and adjust, and when each approved the protocol.
+                _("Chair or adjuster"),
+                MinutesSigner.history.model.objects.filter(meeting_id=meeting.pk).select_related(
+                    "history_user", "user"
+                ),
+                lambda r: r.user.full_name if r.user else "",
             ),
         ]
         entries = []

@@ -374,3 +374,25 @@ def test_the_published_minutes_with_their_protocols_cost_the_same_queries_at_any
 # The meeting page: session, user, meeting, items with their §, attachments, attendance, signers, protocols,
 # permissions and the tier sections; the list: count, meetings, their protocols.
 QUERIES = {"meeting_detail": 16, "published_minutes": 3}
+
+
+def test_the_meeting_history_shows_who_chose_the_adjusters_and_who_approved(client_for, world):
+    meeting = protocol_meeting(world)
+    choose(world, meeting)
+    move(client_for("coordinator"), meeting, MinutesStatus.IN_REVIEW)
+    client_for("politician").post(reverse("core:minutes_adjust", kwargs={"pk": meeting.pk}))
+    page = client_for("coordinator").get(reverse("core:meeting_history", kwargs={"pk": meeting.pk}))
+    text = page.content.decode()
+    assert said("sv", "Chair or adjuster") in text
+    assert text.count("Anders Politiker") >= 2  # chosen by the coordinator, then approved by themself
+
+
+def test_an_item_with_a_paragraph_number_cannot_be_deleted(client_for, world):
+    meeting = protocol_meeting(world)
+    choose(world, meeting)
+    move(client_for("coordinator"), meeting, MinutesStatus.IN_REVIEW)
+    move(client_for("coordinator"), meeting, MinutesStatus.DRAFT)
+    item = meeting.agenda_items.get(position=2)
+    client_for("coordinator").post(reverse("core:agenda_item_delete", kwargs={"pk": item.pk}))
+    assert meeting.agenda_items.filter(pk=item.pk).exists()
+    assert Paragraph.objects.filter(agenda_item=item).exists()
