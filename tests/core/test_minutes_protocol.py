@@ -373,7 +373,9 @@ def test_the_published_minutes_with_their_protocols_cost_the_same_queries_at_any
 
 # The meeting page: session, user, meeting, items with their §, attachments, attendance, signers, protocols,
 # permissions and the tier sections; the list: count, meetings, their protocols.
-QUERIES = {"meeting_detail": 16, "published_minutes": 3}
+# The minutes page: session, user, meeting, items with their §, the signers, who may be chosen, and the
+# three lists of people in the form (one query each).
+QUERIES = {"meeting_detail": 16, "published_minutes": 3, "minutes_edit": 9}
 
 
 def test_the_meeting_history_shows_who_chose_the_adjusters_and_who_approved(client_for, world):
@@ -396,3 +398,21 @@ def test_an_item_with_a_paragraph_number_cannot_be_deleted(client_for, world):
     client_for("coordinator").post(reverse("core:agenda_item_delete", kwargs={"pk": item.pk}))
     assert meeting.agenda_items.filter(pk=item.pk).exists()
     assert Paragraph.objects.filter(agenda_item=item).exists()
+
+
+@pytest.mark.parametrize("items", [1, 30])
+def test_the_minutes_page_with_the_adjusters_form_costs_the_same_queries_at_any_size(
+    items, world, client_for, django_assert_num_queries
+):
+    meeting = protocol_meeting(world)
+    for position in range(3, 3 + items):
+        AgendaItemFactory(meeting=meeting, position=position)
+    for _ in range(items):
+        meeting.attendances.create(user=UserFactory())
+    choose(world, meeting)
+    client = client_for("coordinator")
+    url = reverse("core:minutes_edit", kwargs={"pk": meeting.pk})
+    client.get(url)
+    with django_assert_num_queries(QUERIES["minutes_edit"]):
+        page = client.get(url).content.decode()
+    assert page.count("<option") > 3 * items
