@@ -58,7 +58,7 @@ class MinutesEditView(ObjectAccessMixin, TemplateView):
         context.setdefault("forms", self.get_forms())
         context["meeting"] = self.object
         context["locked"] = services.minutes_locked(self.object)
-        context["signers_form"] = self.get_signers_form()
+        context.setdefault("signers_form", self.get_signers_form())
         return context
 
     def post(self, request, *args, **kwargs):
@@ -103,10 +103,11 @@ def choose_signers(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = load_object(request, MEETINGS, pk, view="core.view_meeting", act="core.change_meeting")
     form = SignersForm(request.POST, candidates=services.signer_candidates(meeting))
     if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, str(error))
-        return redirect("core:minutes_edit", pk=meeting.pk)
+        # The minutes page again, the form with its error summary in place of the one it shows.
+        page = MinutesEditView()
+        page.setup(request, pk=pk)
+        page.object = meeting
+        return page.render_to_response(page.get_context_data(signers_form=form))
     try:
         services.set_signers(meeting, form.cleaned_data["chair"], form.adjusters, by=signed_in_user(request))
     except ValidationError as error:

@@ -103,6 +103,9 @@ def test_the_chair_cannot_also_be_the_adjuster(client_for, world):
     )
     assert not MinutesSigner.objects.exists()
     assert response.status_code == 200
+    page = response.content.decode()
+    assert 'class="ds-error-summary"' in page
+    assert said("sv", "The chair and the adjusters must be different people.") in page
     with pytest.raises(services.ValidationError):
         services.set_signers(meeting, rep, [], by=world["people"]["coordinator"])
 
