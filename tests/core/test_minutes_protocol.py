@@ -59,6 +59,8 @@ def move(client, meeting, target):
 
 def test_a_protocol_is_not_sent_for_review_without_a_chair_and_an_adjuster(client_for, world):
     meeting = protocol_meeting(world)
+    page = client_for("coordinator").get(meeting.get_absolute_url()).content.decode()
+    assert 'id="signers-needed"' in page
     response = move(client_for("coordinator"), meeting, MinutesStatus.IN_REVIEW)
     meeting.refresh_from_db()
     assert meeting.minutes_status == MinutesStatus.DRAFT
