@@ -46,3 +46,33 @@ def test_the_chair_and_adjuster_approve_the_protocol(page, world, sign_in_as):
     assert meeting.minutes_status == MinutesStatus.APPROVED
     expect(page.get_by_role("link", name=said("The protocol in Finnish (PDF)"))).to_be_visible()
     assert_accessible(page, "minutes-adjusted")
+
+
+def test_the_protocol_pages_fit_a_320_px_screen(mobile_page, world, sign_in_as):
+    from core import protocols, services
+
+    forum = world["forums"]["roma_dialogue"]
+    forum.minutes_kind = MinutesKind.PROTOCOL
+    forum.is_public = True
+    forum.save()
+    meeting = world["meetings"]["roma"]
+    meeting.minutes_status = MinutesStatus.DRAFT
+    meeting.save()
+    people = world["people"]
+    meeting.attendances.create(user=people["politician"])
+    sign_in_as(mobile_page, people["coordinator"])
+    mobile_page.goto(f"/sv/meetings/{meeting.pk}/minutes/")
+    assert mobile_page.evaluate("document.documentElement.scrollWidth") <= 320, "minutes page"
+    services.set_signers(
+        meeting, people["politician"], [people["other_representative"]], by=people["coordinator"]
+    )
+    services.move_minutes(meeting, MinutesStatus.IN_REVIEW, by=people["coordinator"])
+    for person in ("politician", "other_representative"):
+        services.adjust_minutes(meeting, people[person])
+    meeting.refresh_from_db()
+    services.move_minutes(meeting, MinutesStatus.PUBLISHED, by=people["coordinator"])
+    protocols.render_protocols(meeting.pk)
+    for path in [meeting.get_absolute_url(), "/sv/minutes/"]:
+        mobile_page.goto(path)
+        assert mobile_page.evaluate("document.documentElement.scrollWidth") <= 320, path
+    expect(mobile_page.get_by_role("link", name=said("PDF in Finnish"))).to_be_visible()
