@@ -352,7 +352,8 @@ def move_minutes(meeting: Meeting, target: str, by: User) -> int:
         signing = [signer.user for signer in signers]
         sent = notify(signing, "core/email/minutes_to_adjust", {"meeting": meeting}, kind="minutes_review")
         people = [person for person in people if person not in signing]
-    return sent + notify(people, template, {"meeting": meeting})
+    kind = "minutes_review" if target == MinutesStatus.IN_REVIEW else "minutes_published"
+    return sent + notify(people, template, {"meeting": meeting}, kind=kind)
 
 
 def signer_candidates(meeting: Meeting) -> list[User]:
