@@ -421,3 +421,34 @@ def test_the_minutes_page_with_the_adjusters_form_costs_the_same_queries_at_any_
     with django_assert_num_queries(QUERIES["minutes_edit"]):
         page = client.get(url).content.decode()
     assert page.count("<option") > 3 * items
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_adjusters_approving_at_the_same_moment_approve_the_minutes_once():
+    forum = ForumFactory(minutes_kind=MinutesKind.PROTOCOL)
+    meeting = MeetingFactory(forum=forum, starts_at=timezone.now() - dt.timedelta(days=1))
+    AgendaItemFactory(meeting=meeting, decision="<p>Beslut</p>")
+    coordinator = UserFactory()
+    chair, adjuster = UserFactory(), UserFactory()
+    services.set_signers(meeting, chair, [adjuster], by=coordinator)
+    services.move_minutes(meeting, MinutesStatus.IN_REVIEW, by=coordinator)
+    barrier = threading.Barrier(2)
+    results: list[bool] = []
+
+    def adjust(person):
+        try:
+            barrier.wait()
+            results.append(services.adjust_minutes(meeting, person))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=adjust, args=(p,)) for p in (chair, adjuster)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    meeting.refresh_from_db()
+    assert meeting.minutes_status == MinutesStatus.APPROVED
+    assert sorted(results) == [False, True]
+    assert meeting.history.filter(minutes_status=MinutesStatus.APPROVED).count() == 1
+    assert sorted(meeting.protocols.values_list("language", flat=True)) == ["fi", "sv"]
