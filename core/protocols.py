@@ -6,6 +6,7 @@ the document's language where it was written or translated, otherwise as written
 
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
@@ -34,6 +35,17 @@ def protocol_html(meeting: Meeting, language: str) -> str:
             "made_at": timezone.now(),
         }
         return render_to_string("core/pdf/protocol.html", context)
+
+
+def meetings_missing_protocols(limit: int = 20) -> list[int]:
+    """Approved or published minutes whose protocol is missing in a language (a lost task, a broker down)."""
+    return list(
+        Meeting.objects.filter(minutes_status__in=[MinutesStatus.APPROVED, MinutesStatus.PUBLISHED])
+        .annotate(made=Count("protocols", filter=Q(protocols__language__in=PROTOCOL_LANGUAGES)))
+        .filter(made__lt=len(PROTOCOL_LANGUAGES))
+        .order_by("-starts_at")
+        .values_list("pk", flat=True)[:limit]
+    )
 
 
 def render_protocols(meeting_id: int) -> int:

@@ -81,3 +81,9 @@ def apply_retention() -> dict[str, int]:
 def render_protocols(meeting_id: int) -> int:
     """Render the approved minutes' protocol in Swedish and Finnish; safe to run twice."""
     return protocols.render_protocols(meeting_id)
+
+
+@shared_task(name="core.render_missing_protocols")
+def render_missing_protocols() -> int:
+    """The sweep: render the protocols a lost task left unmade, a few meetings a run, newest first."""
+    return sum(protocols.render_protocols(pk) for pk in protocols.meetings_missing_protocols())

@@ -452,3 +452,13 @@ def test_two_adjusters_approving_at_the_same_moment_approve_the_minutes_once():
     assert sorted(results) == [False, True]
     assert meeting.history.filter(minutes_status=MinutesStatus.APPROVED).count() == 1
     assert sorted(meeting.protocols.values_list("language", flat=True)) == ["fi", "sv"]
+
+
+def test_the_sweep_makes_the_protocols_a_lost_task_left_unmade(world):
+    from core.tasks import render_missing_protocols
+
+    meeting = protocol_meeting(world)
+    Meeting.objects.filter(pk=meeting.pk).update(minutes_status=MinutesStatus.APPROVED)
+    assert render_missing_protocols() == 2
+    assert render_missing_protocols() == 0
+    assert sorted(meeting.protocols.values_list("language", flat=True)) == ["fi", "sv"]
