@@ -1,4 +1,4 @@
-"""Background work of the shared app: delivering mail from the outbox."""
+"""Background work of the shared app: delivering mail from the outbox, rendering the meetings' protocols."""
 
 import datetime as dt
 import logging

@@ -74,6 +74,8 @@ class MeetingDetailView(ObjectAccessMixin, TemplateView):
         protocol = meeting.forum.keeps_protocol
         can_see_minutes = user.has_perm("core.view_minutes", meeting)
         signers = list(meeting.signers.select_related("user")) if protocol and can_see_minutes else []
+        may_read_protocol = user.has_perm("core.view_protocol", meeting)
+        protocols = list(meeting.protocols.all()) if may_read_protocol else []
         context.update(
             meeting=meeting,
             forum=meeting.forum,
@@ -87,7 +89,8 @@ class MeetingDetailView(ObjectAccessMixin, TemplateView):
             signers=signers,
             can_adjust=any(s.user_id == user.pk and s.approved_at is None for s in signers)
             and user.has_perm("core.adjust_minutes", meeting),
-            protocols=list(meeting.protocols.all()) if user.has_perm("core.view_protocol", meeting) else [],
+            protocols=protocols,
+            protocol_pending=may_read_protocol and not protocols,
             can_change=user.has_perm("core.change_meeting", meeting),
             can_respond=own is not None and meeting.is_upcoming,
             notice_too_late=meeting.status == MeetingStatus.PLANNED and meeting.starts_at <= timezone.now(),

@@ -462,3 +462,15 @@ def test_the_sweep_makes_the_protocols_a_lost_task_left_unmade(world):
     assert render_missing_protocols() == 2
     assert render_missing_protocols() == 0
     assert sorted(meeting.protocols.values_list("language", flat=True)) == ["fi", "sv"]
+
+
+def test_the_meeting_page_says_the_protocol_is_being_made_until_it_is(client_for, world):
+    meeting = protocol_meeting(world)
+    Meeting.objects.filter(pk=meeting.pk).update(minutes_status=MinutesStatus.APPROVED)
+    pending = said("sv", "The document in Swedish and Finnish is being made: it appears here in a moment.")
+    client = client_for("coordinator")
+    assert pending in client.get(meeting.get_absolute_url()).content.decode()
+    protocols.render_protocols(meeting.pk)
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    assert pending not in page
+    assert reverse("core:meeting_protocol", kwargs={"pk": meeting.pk, "language": "sv"}) in page
