@@ -8,13 +8,22 @@ def _finnish(world) -> dict:
 
 
 def _approved_protocol(world) -> dict:
-    """The Sweden Finns' meeting with approved (not published) minutes and its protocol in Finnish."""
+    """A held meeting of the Sweden Finns' dialogue group, its minutes approved (not published), with the
+    protocol in Finnish; a meeting of its own, so the crawls of the other pages see the world unchanged."""
+    import datetime as dt
+
     from django.core.files.base import ContentFile
+    from django.utils import timezone
 
-    from core.models import Meeting, MeetingProtocol, MinutesStatus
+    from core.models import MeetingProtocol, MeetingStatus, MinutesStatus
+    from tests.factories import MeetingFactory
 
-    meeting = world["meetings"]["finnish"]
-    Meeting.objects.filter(pk=meeting.pk).update(minutes_status=MinutesStatus.APPROVED)
+    meeting = MeetingFactory(
+        forum=world["forums"]["finnish_dialogue"],
+        starts_at=timezone.now() - dt.timedelta(days=20),
+        status=MeetingStatus.HELD,
+        minutes_status=MinutesStatus.APPROVED,
+    )
     protocol = MeetingProtocol(meeting=meeting, language="fi", pages=1, size=9)
     protocol.file.save("protocol.pdf", ContentFile(b"%PDF-1.7\n"), save=True)
     return {"pk": meeting.pk, "language": "fi"}
