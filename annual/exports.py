@@ -5,8 +5,8 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.plumbing.pdf import tagged_pdf
 from core.plumbing.spreadsheets import csv_bytes, xlsx_bytes
-from reports.render import tagged_pdf
 
 from .document import figure_lines
 

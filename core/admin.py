@@ -121,8 +121,8 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Forum)
 class ForumAdmin(LogsMembershipViews, TranslationAdmin, SimpleHistoryAdmin):
-    list_display = ["name", "tier", "minority", "is_public", "is_active"]
-    list_filter = ["tier", "is_active"]
+    list_display = ["name", "tier", "minority", "is_public", "minutes_kind", "is_active"]
+    list_filter = ["tier", "minutes_kind", "is_active"]
     prepopulated_fields = {"slug": ("name_sv",)}
     inlines = [MembershipInline]
 

@@ -86,6 +86,25 @@ def minutes_out_for_members(user, meeting) -> bool:
 
 
 @rules.predicate
+def minutes_in_review(user, meeting) -> bool:
+    return meeting is not None and meeting.minutes_status == MinutesStatus.IN_REVIEW
+
+
+@rules.predicate
+def minutes_approved(user, meeting) -> bool:
+    """Approved or published: the minutes are a document, the protocol."""
+    return meeting is not None and meeting.minutes_status in {MinutesStatus.APPROVED, MinutesStatus.PUBLISHED}
+
+
+@rules.predicate
+def is_minutes_signer(user, meeting) -> bool:
+    """The meeting's chair or one of its adjusters (justerare)."""
+    if not user.is_authenticated or meeting is None:
+        return False
+    return meeting.signers.filter(user=user).exists()
+
+
+@rules.predicate
 def is_invited(user, meeting) -> bool:
     if not user.is_authenticated or meeting is None:
         return False
@@ -115,19 +134,33 @@ rules.add_perm("core.view_forum_members", runs_forums | is_member_of_forum)
 
 # Meetings: a public forum's meeting once called; otherwise members and those who see every meeting.
 rules.add_perm(
-    "core.view_meeting", sees_every_meeting | is_member_of_forum | (is_public_forum & meeting_is_called)
+    "core.view_meeting",
+    sees_every_meeting | is_member_of_forum | (is_public_forum & meeting_is_called) | is_minutes_signer,
 )
 rules.add_perm("core.add_meeting", runs_forums)
 rules.add_perm("core.change_meeting", runs_forums)
 rules.add_perm("core.view_meeting_history", runs_forums | is_member_of_forum)
-# The minutes: coordinators always; members once sent for review; everyone once published in a public
-# forum; politicians once published in any forum (they follow up the dialogue).
+# The minutes: coordinators always; members (and the chair and adjusters) once sent for review; everyone
+# once published in a public forum; politicians once published in any forum (they follow up the dialogue).
 rules.add_perm(
     "core.view_minutes",
     runs_forums
     | (is_member_of_forum & minutes_out_for_members)
-    | (minutes_published & (is_public_forum | is_politician)),
+    | (minutes_published & (is_public_forum | is_politician))
+    # The chair and adjusters read the draft they approve, whether or not they belong to the forum.
+    | (minutes_out_for_members & is_minutes_signer),
 )
+
+
+@rules.predicate
+def may_read_minutes(user, meeting) -> bool:
+    return meeting is not None and user.has_perm("core.view_minutes", meeting)
+
+
+# The chair and the adjusters approve (justerar) the minutes while they are out for review.
+rules.add_perm("core.adjust_minutes", is_minutes_signer & minutes_in_review)
+# The protocol document is read by exactly those who may read the minutes, once they are approved.
+rules.add_perm("core.view_protocol", minutes_approved & may_read_minutes)
 rules.add_perm("core.respond_to_meeting", is_invited & meeting_is_upcoming)
 
 

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -20,13 +21,18 @@ from .models import (
     RSVP,
     AgendaItem,
     Attendance,
+    Forum,
     Meeting,
     MeetingStatus,
     Membership,
+    MinutesSigner,
     MinutesStatus,
+    Paragraph,
     Presence,
+    SignerRole,
     User,
 )
+from .plumbing.broker import hand_over
 
 
 def notify(
@@ -139,6 +145,8 @@ def remove_agenda_item(item: AgendaItem, by: User) -> None:
     minuted = meeting.agenda_items.filter(pk=item.pk).exclude(minutes="", decision="").exists()
     if minuted or item.attachments.exists():
         raise ValidationError(_("An item with minutes or attachments cannot be deleted."))
+    if Paragraph.objects.filter(agenda_item=item).exists():
+        raise ValidationError(_("An item with a paragraph number in the protocol cannot be deleted."))
     stamp(item, by=by)
     item.delete()
 
@@ -298,7 +306,11 @@ MINUTES_MAIL = {
 
 @transaction.atomic
 def move_minutes(meeting: Meeting, target: str, by: User) -> int:
-    """Move the minutes one step; sending for review and publishing tell the members."""
+    """Move the minutes one step; sending for review and publishing tell the members.
+
+    A protocol forum's minutes go for review only with a chair and an adjuster, get their § numbers then,
+    and are approved by those people (`adjust_minutes`), not by the coordinator.
+    """
     if not meeting.can_move_minutes_to(target):
         raise ValidationError(
             _("The minutes cannot go from “%(current)s” to “%(target)s”.")
@@ -306,13 +318,130 @@ def move_minutes(meeting: Meeting, target: str, by: User) -> int:
         )
     if meeting.starts_at > timezone.now():
         raise ValidationError(_("Minutes can be sent out only once the meeting has begun."))
+    protocol = meeting.forum.keeps_protocol
+    signers = list(meeting.signers.select_related("user"))
+    if protocol and target == MinutesStatus.APPROVED:
+        raise ValidationError(_("A protocol is approved by its chair and adjusters, each in turn."))
+    if protocol and target == MinutesStatus.IN_REVIEW:
+        roles = {signer.role for signer in signers}
+        if roles != {SignerRole.CHAIR, SignerRole.ADJUSTER}:
+            raise ValidationError(_("Choose the chair and at least one adjuster before sending the minutes."))
+        number_paragraphs(meeting)
+    if target == MinutesStatus.DRAFT and signers:
+        # Corrected minutes are a new text: everyone approves it again.
+        for signer in signers:
+            if signer.approved_at is not None:
+                signer.approved_at = None
+                stamp(signer, by=by, reason="back to draft")
+                signer.save(update_fields=["approved_at"])
     meeting.minutes_status = target
     if target == MinutesStatus.PUBLISHED:
         meeting.minutes_published_at = timezone.now()
     if meeting.status == MeetingStatus.AGENDA_PUBLISHED:
         meeting.status = MeetingStatus.HELD
+    stamp(meeting, by=by)
     meeting.save()
+    if target == MinutesStatus.APPROVED:
+        queue_protocols(meeting)
     template = MINUTES_MAIL.get(MinutesStatus(target))
     if template is None:
         return 0
-    return notify(invited_people(meeting), template, {"meeting": meeting})
+    people = invited_people(meeting)
+    sent = 0
+    if protocol and target == MinutesStatus.IN_REVIEW:
+        signing = [signer.user for signer in signers]
+        sent = notify(signing, "core/email/minutes_to_adjust", {"meeting": meeting}, kind="minutes_review")
+        people = [person for person in people if person not in signing]
+    kind = "minutes_review" if target == MinutesStatus.IN_REVIEW else "minutes_published"
+    return sent + notify(people, template, {"meeting": meeting}, kind=kind)
+
+
+def signer_candidates(meeting: Meeting) -> list[User]:
+    """Who may be chosen to chair or adjust: those invited to the meeting and the forum's current members."""
+    invited = meeting.attendances.filter(user__isnull=False).values("user")
+    members = Membership.objects.current().filter(forum=meeting.forum_id).values("user")
+    return list(
+        User.objects.filter(is_active=True)
+        .filter(models.Q(pk__in=invited) | models.Q(pk__in=members))
+        .order_by("full_name", "pk")
+    )
+
+
+@transaction.atomic
+def set_signers(meeting: Meeting, chair: User, adjusters: list[User], by: User) -> list[MinutesSigner]:
+    """Choose the chair and one or two adjusters; a new choice starts their approval over."""
+    meeting = _lock_agenda(meeting)
+    if not meeting.forum.keeps_protocol:
+        raise ValidationError(_("Plain notes have no chair and adjusters to approve them."))
+    if meeting.minutes_status != MinutesStatus.DRAFT:
+        raise ValidationError(_("The chair and adjusters can be changed only while the minutes are a draft."))
+    if not 1 <= len(adjusters) <= 2:
+        raise ValidationError(_("Choose one or two adjusters."))
+    if len({chair.pk, *(a.pk for a in adjusters)}) != 1 + len(adjusters):
+        raise ValidationError(_("The chair and the adjusters must be different people."))
+    for signer in meeting.signers.all():
+        stamp(signer, by=by)
+        signer.delete()
+    chosen = [(chair, SignerRole.CHAIR)] + [(person, SignerRole.ADJUSTER) for person in adjusters]
+    signers = []
+    for person, role in chosen:
+        signer = MinutesSigner(meeting=meeting, user=person, role=role)
+        stamp(signer, by=by)
+        signer.save()
+        signers.append(signer)
+    return signers
+
+
+@transaction.atomic
+def adjust_minutes(meeting: Meeting, person: User) -> bool:
+    """The chair or an adjuster approves (justerar) the minutes; the last one to do so approves them.
+
+    Returns whether the minutes are now approved.
+    """
+    meeting = _lock_agenda(meeting)
+    if meeting.minutes_status != MinutesStatus.IN_REVIEW:
+        raise ValidationError(_("Only minutes sent for review can be approved."))
+    signer = meeting.signers.filter(user=person).first()
+    if signer is None:
+        raise ValidationError(_("Only the chair and the adjusters approve the minutes."))
+    if signer.approved_at is None:
+        signer.approved_at = timezone.now()
+        stamp(signer, by=person, reason="adjusted")
+        signer.save(update_fields=["approved_at"])
+    if meeting.signers.filter(approved_at__isnull=True).exists():
+        return False
+    meeting.minutes_status = MinutesStatus.APPROVED
+    if meeting.status == MeetingStatus.AGENDA_PUBLISHED:
+        meeting.status = MeetingStatus.HELD
+    stamp(meeting, by=person, reason="adjusted")
+    meeting.save()
+    queue_protocols(meeting)
+    return True
+
+
+def number_paragraphs(meeting: Meeting) -> list[Paragraph]:
+    """Give the meeting's unnumbered items the forum's next § numbers of the year, in agenda order.
+
+    Locks the forum row: two meetings of one forum numbered at the same moment wait for each other, so no
+    number is given twice. Numbers once given stay, whatever happens to the minutes afterwards.
+    """
+    Forum.objects.select_for_update().only("pk").get(pk=meeting.forum_id)
+    year = timezone.localtime(meeting.starts_at).year
+    items = list(meeting.agenda_items.filter(paragraph__isnull=True).order_by("position", "pk"))
+    if not items:
+        return []
+    last = Paragraph.objects.filter(forum_id=meeting.forum_id, year=year).aggregate(last=Max("number"))[
+        "last"
+    ]
+    return Paragraph.objects.bulk_create(
+        Paragraph(forum_id=meeting.forum_id, year=year, number=number, agenda_item=item)
+        for number, item in enumerate(items, start=(last or 0) + 1)
+    )
+
+
+def queue_protocols(meeting: Meeting) -> None:
+    """Once the approval is committed, render the protocol in Swedish and Finnish (core.render_protocols)."""
+    from .tasks import render_protocols
+
+    meeting_id = meeting.pk
+    transaction.on_commit(lambda: hand_over(render_protocols, meeting_id))

@@ -1,4 +1,4 @@
-"""Background work of the shared app: delivering mail from the outbox."""
+"""Background work of the shared app: delivering mail from the outbox, rendering the meetings' protocols."""
 
 import datetime as dt
 import logging
@@ -9,7 +9,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.utils import timezone
 
-from . import mail
+from . import mail, protocols
 from .models import OutgoingMail
 from .plumbing.broker import hand_over
 
@@ -75,3 +75,15 @@ def apply_retention() -> dict[str, int]:
     from .privacy import apply_retention as run
 
     return run()
+
+
+@shared_task(name="core.render_protocols", max_retries=3, acks_late=True)
+def render_protocols(meeting_id: int) -> int:
+    """Render the approved minutes' protocol in Swedish and Finnish; safe to run twice."""
+    return protocols.render_protocols(meeting_id)
+
+
+@shared_task(name="core.render_missing_protocols")
+def render_missing_protocols() -> int:
+    """The sweep: render the protocols a lost task left unmade, a few meetings a run, newest first."""
+    return sum(protocols.render_protocols(pk) for pk in protocols.meetings_missing_protocols())

@@ -50,6 +50,10 @@ urlpatterns = [
     path("meetings/<int:pk>/guests/", attendance.add_guest, name="meeting_add_guest"),
     path("meetings/<int:pk>/minutes/", minutes.MinutesEditView.as_view(), name="minutes_edit"),
     path("meetings/<int:pk>/minutes/status/", minutes.move_minutes, name="minutes_move"),
+    # A protocol's chair and adjusters (justerare), their approval, and the document in Swedish and Finnish.
+    path("meetings/<int:pk>/minutes/signers/", minutes.choose_signers, name="minutes_signers"),
+    path("meetings/<int:pk>/minutes/adjust/", minutes.adjust_minutes, name="minutes_adjust"),
+    path("meetings/<int:pk>/protocol-<str:language>.pdf", minutes.download_protocol, name="meeting_protocol"),
     path("meetings/<int:pk>/history/", meetings.MeetingHistoryView.as_view(), name="meeting_history"),
     path("meetings/<int:pk>/meeting.ics", meetings.meeting_ics, name="meeting_ics"),
     path("meetings/<int:pk>/items/new/", agenda.AgendaItemCreateView.as_view(), name="agenda_item_create"),

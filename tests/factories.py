@@ -13,6 +13,7 @@ from core.models import (
     Meeting,
     MeetingStatus,
     Membership,
+    MinutesKind,
     NationalMinority,
     Role,
     Tier,
@@ -87,6 +88,8 @@ class ForumFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Forum {n}")
     name_sv = factory.SelfAttribute("name")
     minority = factory.SubFactory(MinorityFactory)
+    # Plain notes keep the coordinator's direct approval; protocol tests ask for MinutesKind.PROTOCOL.
+    minutes_kind = MinutesKind.NOTES
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

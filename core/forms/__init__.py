@@ -22,6 +22,7 @@ from .meetings import (
     GuestForm,
     MeetingForm,
     MinutesItemForm,
+    SignersForm,
 )
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "LanguageSelect",
     "MeetingForm",
     "MinutesItemForm",
+    "SignersForm",
     "ProfileForm",
     "SignupForm",
     "TimeInput",

@@ -246,3 +246,32 @@ class AttendanceForm(forms.Form):
 
     def presence_by_attendance(self) -> dict[int, str]:
         return {a.pk: self.cleaned_data[f"presence_{a.pk}"] for a in self.attendances}
+
+
+class SignersForm(forms.Form):
+    """The chair and one or two adjusters (justerare) who approve the meeting's protocol."""
+
+    chair = forms.ModelChoiceField(label=_("Chair"), queryset=User.objects.none())
+    adjuster = forms.ModelChoiceField(label=_("Adjuster"), queryset=User.objects.none())
+    second_adjuster = forms.ModelChoiceField(
+        label=_("Second adjuster"), queryset=User.objects.none(), required=False
+    )
+
+    def __init__(self, *args, candidates: list[User], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        queryset = User.objects.filter(pk__in=[person.pk for person in candidates]).order_by(
+            "full_name", "pk"
+        )
+        for name in ("chair", "adjuster", "second_adjuster"):
+            form_field(self, name, forms.ModelChoiceField).queryset = queryset
+
+    def clean(self):
+        cleaned = super().clean() or {}
+        chosen: list[User] = [cleaned[n] for n in ("chair", "adjuster", "second_adjuster") if cleaned.get(n)]
+        if len({person.pk for person in chosen}) != len(chosen):
+            raise forms.ValidationError(_("The chair and the adjusters must be different people."))
+        return cleaned
+
+    @property
+    def adjusters(self) -> list[User]:
+        return [p for p in (self.cleaned_data.get("adjuster"), self.cleaned_data.get("second_adjuster")) if p]

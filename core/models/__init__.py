@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 from .people import Role, User, UserManager, new_feed_token
 from .languages import Language, active_content_language, content_language_field
 from .organisation import Department, NationalMinority
-from .forums import Forum, ForumQuerySet, ForumRole, Membership, MembershipQuerySet, Tier
+from .forums import Forum, ForumQuerySet, ForumRole, Membership, MembershipQuerySet, MinutesKind, Tier
 from .meetings import (
     ANY_OTHER_BUSINESS_TITLES,
     MINUTES_TRANSITIONS,
@@ -27,9 +27,14 @@ from .meetings import (
     Attendance,
     Meeting,
     MeetingQuerySet,
+    MeetingProtocol,
     MeetingStatus,
+    MinutesSigner,
     MinutesStatus,
+    Paragraph,
     Presence,
+    SignerRole,
+    protocol_path,
     is_any_other_business_title,
     new_uid,
 )
@@ -54,6 +59,12 @@ __all__ = [
     "Department",
     "ErasureRecord",
     "Forum",
+    "MeetingProtocol",
+    "MinutesKind",
+    "MinutesSigner",
+    "Paragraph",
+    "SignerRole",
+    "protocol_path",
     "ForumQuerySet",
     "ForumRole",
     "Invitation",

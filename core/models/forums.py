@@ -26,6 +26,13 @@ class Tier(models.TextChoices):
     WORKING_GROUP = "working_group", _("Working group")
 
 
+class MinutesKind(models.TextChoices):
+    """How a forum keeps its minutes: a protocol approved by a chair and adjusters, or plain notes."""
+
+    PROTOCOL = "protocol", _("Protocol, approved by the chair and adjusters")
+    NOTES = "notes", _("Plain notes, approved by the coordinator")
+
+
 class ForumQuerySet(models.QuerySet["Forum"]):
     def active(self) -> "ForumQuerySet":
         return self.filter(is_active=True)
@@ -60,6 +67,13 @@ class Forum(models.Model):
         help_text=_("Published meetings and minutes of a public forum can be read by anyone."),
     )
     is_active = models.BooleanField(_("active"), default=True)
+    minutes_kind = models.CharField(
+        _("minutes kept as"),
+        max_length=16,
+        choices=MinutesKind.choices,
+        default=MinutesKind.PROTOCOL,
+        help_text=_("An advisory forum may keep plain notes (minnesanteckningar) without adjusters."),
+    )
 
     # modeltranslation swaps the managers' class for its own when the app loads; these are the types.
     objects: ClassVar[ForumManager["Forum"]] = ForumManager()
@@ -81,6 +95,11 @@ class Forum(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    @property
+    def keeps_protocol(self) -> bool:
+        """A protocol is numbered in paragraphs and approved by its chair and adjusters, not the coordinator."""
+        return self.minutes_kind == MinutesKind.PROTOCOL
 
 
 class ForumRole(models.TextChoices):

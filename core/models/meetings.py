@@ -297,3 +297,93 @@ class Attendance(models.Model):
     @property
     def is_guest(self) -> bool:
         return self.user_id is None
+
+
+class Paragraph(models.Model):
+    """An agenda item's paragraph (§) in a forum's protocol: numbered per forum and year, never reused."""
+
+    forum = models.ForeignKey(Forum, verbose_name=_("forum"), on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    number = models.PositiveIntegerField(_("paragraph"))
+    agenda_item = models.OneToOneField(
+        AgendaItem, verbose_name=_("agenda item"), on_delete=models.PROTECT, related_name="paragraph"
+    )
+
+    class Meta:
+        verbose_name = _("paragraph")
+        verbose_name_plural = _("paragraphs")
+        ordering = ["forum", "year", "number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forum", "year", "number"], name="one_paragraph_number_per_forum_year"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"§ {self.number}"
+
+
+class SignerRole(models.TextChoices):
+    CHAIR = "chair", _("Chair")
+    ADJUSTER = "adjuster", _("Adjuster")
+
+
+class MinutesSigner(models.Model):
+    """The meeting's chair or one of its adjusters (justerare), and when they approved the minutes."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.CASCADE, related_name="signers"
+    )
+    user = models.ForeignKey(User, verbose_name=_("person"), on_delete=models.PROTECT, related_name="+")
+    role = models.CharField(_("role"), max_length=16, choices=SignerRole.choices)
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("chair or adjuster")
+        verbose_name_plural = _("chair and adjusters")
+        # The chair first, then the adjusters in the order they were chosen.
+        ordering = ["meeting", "-role", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "user"], name="one_signing_role_per_person_and_meeting"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.get_role_display()})"
+
+    @property
+    def name(self) -> str:
+        return str(self.user) if self.user.erased_at else self.user.full_name
+
+
+def protocol_path(instance: "MeetingProtocol", filename: str) -> str:
+    return f"protocols/{instance.meeting_id}/{filename}"
+
+
+class MeetingProtocol(models.Model):
+    """The approved minutes as a document: one tagged PDF per language, archived with the meeting."""
+
+    meeting = models.ForeignKey(
+        Meeting, verbose_name=_("meeting"), on_delete=models.PROTECT, related_name="protocols"
+    )
+    language = models.CharField(_("language"), max_length=8)
+    file = models.FileField(_("file"), upload_to=protocol_path, max_length=300)
+    pages = models.PositiveSmallIntegerField(_("pages"), default=0)
+    size = models.PositiveIntegerField(_("size in bytes"), default=0)
+    created_at = models.DateTimeField(_("made"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("protocol document")
+        verbose_name_plural = _("protocol documents")
+        ordering = ["meeting", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "language"], name="one_protocol_per_meeting_and_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting} ({self.language})"

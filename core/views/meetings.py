@@ -30,6 +30,7 @@ from ..models import (
     Forum,
     Meeting,
     MeetingStatus,
+    MinutesSigner,
     MinutesStatus,
 )
 from ..plumbing.sections import meeting_sections
@@ -62,7 +63,7 @@ class MeetingDetailView(ObjectAccessMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         meeting, user = self.object, self.request.user
         items = list(
-            meeting.agenda_items.select_related("presenter").prefetch_related(
+            meeting.agenda_items.select_related("presenter", "paragraph").prefetch_related(
                 Prefetch("attachments", queryset=Attachment.objects.order_by("name"))
             )
         )
@@ -70,6 +71,11 @@ class MeetingDetailView(ObjectAccessMixin, TemplateView):
             meeting.attendances.select_related("user").order_by("user__full_name", "guest_name")
         )
         own = next((a for a in attendances if a.user_id == user.pk), None) if user.is_authenticated else None
+        protocol = meeting.forum.keeps_protocol
+        can_see_minutes = user.has_perm("core.view_minutes", meeting)
+        signers = list(meeting.signers.select_related("user")) if protocol and can_see_minutes else []
+        may_read_protocol = user.has_perm("core.view_protocol", meeting)
+        protocols = list(meeting.protocols.all()) if may_read_protocol else []
         context.update(
             meeting=meeting,
             forum=meeting.forum,
@@ -79,14 +85,22 @@ class MeetingDetailView(ObjectAccessMixin, TemplateView):
             own_attendance=own,
             can_see_attendance=user.has_perm("core.view_meeting_history", meeting),
             attendances=attendances,
-            can_see_minutes=user.has_perm("core.view_minutes", meeting),
+            can_see_minutes=can_see_minutes,
+            signers=signers,
+            can_adjust=any(s.user_id == user.pk and s.approved_at is None for s in signers)
+            and user.has_perm("core.adjust_minutes", meeting),
+            protocols=protocols,
+            protocol_pending=may_read_protocol and not protocols,
             can_change=user.has_perm("core.change_meeting", meeting),
             can_respond=own is not None and meeting.is_upcoming,
             notice_too_late=meeting.status == MeetingStatus.PLANNED and meeting.starts_at <= timezone.now(),
             minutes_targets=[
                 MinutesStatus(target)
                 for target in MinutesStatus
-                if meeting.can_move_minutes_to(target) and meeting.starts_at <= timezone.now()
+                if meeting.can_move_minutes_to(target)
+                and meeting.starts_at <= timezone.now()
+                # A protocol is approved by its chair and adjusters, not by the coordinator.
+                and not (protocol and target == MinutesStatus.APPROVED)
             ],
             sections=meeting_sections(self.request, meeting),
             MeetingStatus=MeetingStatus,
@@ -265,6 +279,14 @@ class MeetingHistoryView(ObjectAccessMixin, TemplateView):
                 _("Attachment"),
                 Attachment.history.model.objects.filter(meeting_id=meeting.pk).select_related("history_user"),
                 lambda r: r.name,
+            ),
+            (
+                # Who was chosen to chair and adjust, and when each approved the protocol.
+                _("Chair or adjuster"),
+                MinutesSigner.history.model.objects.filter(meeting_id=meeting.pk).select_related(
+                    "history_user", "user"
+                ),
+                lambda r: r.user.full_name if r.user else "",
             ),
         ]
         entries = []

@@ -329,7 +329,8 @@ COORDINATOR_PAGE_QUERIES = {
     "core:meeting_edit": 5,
     "core:meeting_attendance": 4,
     "core:minutes_edit": 4,
-    "core:meeting_history": 7,
+    # One query per kind of record: the meeting, items, attendance, attachments, chair and adjusters.
+    "core:meeting_history": 8,
     "core:attachment_create": 4,
 }
 
