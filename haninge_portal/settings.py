@@ -293,6 +293,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "followup.remind_stale_actions",
         "schedule": crontab(minute=15, hour=7, day_of_week="mon"),
     },
+    "render-missing-protocols": {
+        "task": "core.render_missing_protocols",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 
 # --- Authentication (django-allauth) --------------------------------------------------------------
