@@ -39,6 +39,7 @@ from ..forms import (
     TriageForm,
 )
 from ..models import OPEN_STATUSES, TRANSITIONS, Proposal, ProposalAttachment, ProposalStatus
+from ..timeline import proposal_timeline
 from .participation import participation_context
 
 
@@ -141,6 +142,8 @@ class ProposalDetailView(ObjectAccessMixin, TemplateView):
             context["item_sections"] = agenda_item_sections(self.request, item)
         # What other apps made of the proposal (the follow-up's actions).
         context["proposal_sections"] = object_sections("proposal", self.request, proposal)
+        # The proposal's story, told by every app that took part (proposals/timeline.py).
+        context["timeline"] = proposal_timeline(self.request, proposal)
         # Support, comments and the consultation log (proposals/participation.py).
         context.update(participation_context(self.request, proposal))
         if may_triage:
