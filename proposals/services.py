@@ -30,6 +30,7 @@ from core.services import add_agenda_item, notify
 from .models import Proposal, ProposalAttachment, ProposalStatus
 
 STATUS_CHANGED_MAIL = "proposals/email/status_changed"
+NOT_ANSWERED_MAIL = "proposals/email/not_answered"
 
 
 def _save(proposal: Proposal, by: User | None, reason: str) -> None:
@@ -193,10 +194,18 @@ def mark_answered(proposal: Proposal, by: User, answered: bool, comment: str = "
         raise ValidationError(_("Only the proposer can say whether the proposal was answered."))
     if proposal.status not in {ProposalStatus.PLACED, ProposalStatus.RESOLVED}:
         raise ValidationError(_("A proposal can be marked answered once it is on an agenda or resolved."))
+    was_not_answered = proposal.answered is False
     proposal.answered = answered
     proposal.answered_comment = comment.strip()
     proposal.answered_at = timezone.now()
     _save(proposal, by, "answered" if answered else "not answered")
+    if not answered and not was_not_answered:
+        # Back to the coordinators: it is in their inbox again and on the next consultation's open matters.
+        coordinators = list(User.objects.filter(is_active=True, role=Role.COORDINATOR))
+        context = {"proposal": proposal, "reason": proposal.answered_comment}
+        transaction.on_commit(
+            lambda: notify(coordinators, NOT_ANSWERED_MAIL, context, kind="proposal_waiting")
+        )
     return proposal
 
 

@@ -189,7 +189,8 @@ class InboxView(PermissionRequiredMixin, ListView):
                 proposals = proposals.filter(**{name: chosen[name]})
         status = chosen.get("status") or InboxFilterForm.OPEN
         if status == InboxFilterForm.OPEN:
-            proposals = proposals.waiting()
+            # Open: waiting for a decision, or back from a proposer who says it was not answered.
+            proposals = proposals.for_coordinator()
         elif status != InboxFilterForm.ALL:
             proposals = proposals.filter(status=status)
         if chosen.get("age") == InboxFilterForm.OVERDUE:
@@ -208,7 +209,7 @@ class InboxView(PermissionRequiredMixin, ListView):
             filter_query=query.urlencode(),
             waiting_days=settings.PROPOSAL_WAITING_DAYS,
             not_answered=list(
-                Proposal.objects.with_related().filter(answered=False).order_by("-answered_at", "-pk")[:50]
+                Proposal.objects.with_related().not_answered().order_by("-answered_at", "-pk")[:50]
             ),
             open_statuses=OPEN_STATUSES,
         )
