@@ -3,6 +3,7 @@ rise to, shown on their pages. Registered with core.plumbing.sections from Follo
 """
 
 import datetime as dt
+from typing import Any
 
 import rules
 from django.db.models import Prefetch, Q
@@ -129,7 +130,7 @@ def proposal_timeline_events(request: HttpRequest, proposal, earlier: list) -> l
     for action in actions:
         title, title_language = translated_value(action, "title")
         url = action.get_absolute_url()
-        common = {"subject": title, "subject_language": title_language, "url": url}
+        common: dict[str, Any] = {"subject": title, "subject_language": title_language, "url": url}
         events.append(
             TimelineEvent(at=action.created_at, kind="action", title=gettext("Action started"), **common)
         )

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.views.access import check_access, load_object
+from core.views.access import check_access, load_object, signed_in_user
 from proposals.forms import CommentForm, HideCommentForm
 
 from .. import comments
@@ -29,9 +29,11 @@ def comments_context(request: HttpRequest, action: Action, updates: list[Progres
         by_update.setdefault(comment.progress_update_id, []).append(comment)
     may_comment = rules.has_perm("followup.comment_on_action", user, action)
     for update in updates:
-        update.answers = by_update.pop(update.pk, [])
-        # Its own ids: one page holds a form per update and one at the end.
-        update.answer_form = CommentForm(user=user, auto_id=f"update-{update.pk}-%s") if may_comment else None
+        # Set for the template: the answers to each update, and (with its own ids) the form to answer it.
+        update.answers = by_update.pop(update.pk, [])  # type: ignore[attr-defined]
+        update.answer_form = (  # type: ignore[attr-defined]
+            CommentForm(user=user, auto_id=f"update-{update.pk}-%s") if may_comment else None
+        )
     return {
         "action_comments": [c for group in by_update.values() for c in group],
         "may_moderate_comments": may_moderate,
@@ -67,7 +69,7 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         made = comments.add_comment(
             action,
-            request.user,
+            signed_in_user(request),
             request.POST.get("text", ""),
             language=language if language in dict(settings.LANGUAGES) else None,
             progress_update=update,
@@ -87,7 +89,7 @@ def hide_comment(request: HttpRequest, pk: int) -> HttpResponse:
     form = HideCommentForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            comments.hide_comment(found, request.user, form.cleaned_data["reason"])
+            comments.hide_comment(found, signed_in_user(request), form.cleaned_data["reason"])
         except ValidationError as error:
             form.add_error(None, error)
         else:
