@@ -59,12 +59,8 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     update = None
     update_id = request.POST.get("update", "")
     if update_id:
-        update = ProgressUpdate.objects.filter(
-            action=action, pk=update_id if update_id.isdigit() else 0
-        ).first()
-        if update is None:
-            messages.error(request, gettext("The progress update was not found."))
-            return redirect(action.get_absolute_url() + "#comments")
+        # Only an update of this action is answered here.
+        update = get_object_or_404(ProgressUpdate, action=action, pk=update_id if update_id.isdigit() else 0)
     language = request.POST.get("language", "")
     try:
         made = comments.add_comment(

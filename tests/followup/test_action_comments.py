@@ -72,7 +72,8 @@ def test_an_empty_comment_says_so_and_saves_nothing(action, client_for):
 
 def test_an_update_of_another_action_is_refused(action, world, client_for):
     elsewhere = ProgressUpdateFactory(action=ActionFactory(department=world["department"]))
-    _post(client_for("representative"), action, text="Fel ställe.", update=elsewhere.pk)
+    response = _post(client_for("representative"), action, text="Fel ställe.", update=elsewhere.pk)
+    assert response.status_code == 404
     assert not ActionComment.objects.exists()
 
 
