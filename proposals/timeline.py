@@ -66,6 +66,18 @@ def proposal_events(
                     data={"status": record.status},
                 )
             )
+        if record.answered is None and previous is not None and previous.answered is False:
+            events.append(
+                TimelineEvent(
+                    at=record.history_date,
+                    kind="taken_up_again",
+                    title=_("Taken up again by the coordinator"),
+                    by=by,
+                    text=""
+                    if record.history_change_reason == "taken up again"
+                    else record.history_change_reason or "",
+                )
+            )
         if record.answered is not None and (previous is None or record.answered != previous.answered):
             events.append(
                 TimelineEvent(

@@ -146,6 +146,8 @@ class ProposalDetailView(ObjectAccessMixin, TemplateView):
         context["timeline"] = proposal_timeline(self.request, proposal)
         # Support, comments and the consultation log (proposals/participation.py).
         context.update(participation_context(self.request, proposal))
+        if may_triage and proposal.answered is False:
+            context["take_up_again_form"] = ReasonForm(prefix="take_up_again")
         if may_triage:
             context.update(
                 targets=targets,
@@ -249,6 +251,10 @@ STEPS: dict[str, Step] = {
     TriageForm.RESOLVE: Step(ReasonForm, services.resolve),
     "answered": Step(
         AnsweredForm, services.mark_answered, permission="proposals.mark_answered", prefixed=False
+    ),
+    # The coordinator has dealt with the proposer's "not answered" (proposals/timeline.py shows it).
+    "take_up_again": Step(
+        ReasonForm, services.take_up_again, message=_("The proposal has been taken up again.")
     ),
 }
 

@@ -1,8 +1,20 @@
-"""Rows for comments on actions (as on proposals): writing one is POST only; hiding one is for coordinators."""
+"""Rows for the proposal's story: taking a "not answered" proposal up again and writing a comment on an action
+are POST only; hiding a comment on an action is for coordinators."""
 
 from followup.models import ActionComment
+from proposals import services
 from tests.factories import ActionFactory
 from tests.permission_rows import everyone
+
+
+def _proposal(world) -> dict:
+    proposal = services.submit_proposal(
+        forum=world["forums"]["finnish_dialogue"],
+        proposer=world["people"]["representative"],
+        title="Finskspråkig förskola",
+        description="Fler platser behövs.",
+    )
+    return {"pk": proposal.pk}
 
 
 def _action(world) -> dict:
@@ -32,6 +44,8 @@ HIDE = {
 }
 
 ROWS = {
+    # The coordinator's step after a proposer's "not answered" (POST only, as every step of the workflow).
+    "proposals:take_up_again": (_proposal, everyone(405)),
     "followup:action_comment": (_action, everyone(405)),
     "followup:action_comment_hide": (_comment, HIDE),
 }

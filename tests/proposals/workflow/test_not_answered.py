@@ -89,3 +89,50 @@ def test_an_answered_proposal_is_no_open_matter(proposal, world, client_for):
         client_for("coordinator").get(world["meetings"]["consultation"].get_absolute_url()).content.decode()
     )
     assert 'id="open-matters"' not in html
+
+
+def test_taken_up_again_it_leaves_the_inbox_and_the_open_matters_and_the_proposer_is_told(
+    not_answered, world, client_for, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    coordinator = client_for("coordinator")
+    assert 'id="take-up-again-form"' in coordinator.get(not_answered.get_absolute_url()).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = coordinator.post(
+            reverse("proposals:take_up_again", args=[not_answered.pk]),
+            {"take_up_again-reason": "På dagordningen för samrådet i juni."},
+        )
+
+    assert response.status_code == 302
+    not_answered.refresh_from_db()
+    assert not_answered.answered is None
+    assert [m.to[0] for m in mail.outbox] == [world["people"]["representative"].email]
+    inbox = coordinator.get(reverse("proposals:inbox")).content.decode()
+    assert f'id="proposal-{not_answered.pk}"' not in inbox
+    meeting = coordinator.get(world["meetings"]["consultation"].get_absolute_url()).content.decode()
+    assert 'id="open-matters"' not in meeting
+    page = coordinator.get(not_answered.get_absolute_url()).content.decode()
+    story = page[page.index('id="timeline"') :]
+    assert 'data-kind="not_answered"' in story and 'data-kind="taken_up_again"' in story
+    assert "På dagordningen för samrådet i juni." in story
+    # The proposer may answer again.
+    assert (
+        'id="answered-form"'
+        in client_for("representative").get(not_answered.get_absolute_url()).content.decode()
+    )
+
+
+@pytest.mark.parametrize("role", ["representative", "politician"])
+def test_only_coordinators_take_it_up_again(not_answered, client_for, role):
+    response = client_for(role).post(reverse("proposals:take_up_again", args=[not_answered.pk]), {})
+    assert response.status_code == 403
+    not_answered.refresh_from_db()
+    assert not_answered.answered is False
+
+
+def test_an_answered_proposal_cannot_be_taken_up_again(proposal, world, client_for):
+    services.place_on_agenda(proposal, world["meetings"]["finnish"], world["people"]["coordinator"])
+    services.mark_answered(proposal, world["people"]["representative"], True, "Tack.")
+    client_for("coordinator").post(reverse("proposals:take_up_again", args=[proposal.pk]), {})
+    proposal.refresh_from_db()
+    assert proposal.answered is True
