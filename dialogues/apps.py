@@ -12,6 +12,7 @@ class DialoguesConfig(AppConfig):
             register_meeting_section,
             register_navigation_link,
             register_object_section,
+            register_timeline,
         )
 
         from .sections import (
@@ -19,6 +20,7 @@ class DialoguesConfig(AppConfig):
             commitments_section,
             department_commitments_section,
             feedback_section,
+            proposal_timeline_events,
         )
 
         register_navigation_link("commitments", "dialogues.view_commitment_list")
@@ -33,3 +35,4 @@ class DialoguesConfig(AppConfig):
             department_commitments_section,
             order=50,
         )
+        register_timeline("proposal", proposal_timeline_events, order=20)

@@ -4,8 +4,11 @@ commitments lifted at the meeting. Registered with core.plumbing.sections from D
 
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import get_language, gettext
 
 from core.models import Department, Meeting, MeetingStatus
+from core.models.languages import bilingual
+from core.plumbing.sections import TimelineEvent
 
 from .models import Commitment, CommitmentStatus
 
@@ -73,3 +76,48 @@ def department_commitments_section(request: HttpRequest, department: Department)
     )
     today = timezone.localdate()
     return {"commitments": commitments, "overdue": [c for c in commitments if c.is_overdue(today)]}
+
+
+def proposal_timeline_events(request: HttpRequest, proposal, earlier: list) -> list:
+    """A proposal's story: the commitments lifted at its agenda item and their answers (one query)."""
+    if not proposal.agenda_item_id:
+        return []
+    language = (get_language() or "sv").split("-")[0]
+    commitments = (
+        Commitment.objects.visible_to(request.user)
+        .filter(agenda_item_id=proposal.agenda_item_id)
+        .select_related("department")
+        .order_by("created_at", "pk")
+    )
+    events = []
+    for commitment in commitments:
+        title = bilingual(commitment, "title", "language", language)
+        url = commitment.get_absolute_url()
+        events.append(
+            TimelineEvent(
+                at=commitment.created_at,
+                kind="commitment",
+                title=gettext("Commitment for %(department)s") % {"department": commitment.department.name},
+                subject=title.text,
+                subject_language=title.language,
+                url=url,
+                data={"commitment": commitment.pk},
+            )
+        )
+        if commitment.answered_at and commitment.answer:
+            answer = bilingual(commitment, "answer", "answer_language", language)
+            events.append(
+                TimelineEvent(
+                    at=commitment.answered_at,
+                    kind="commitment_answered",
+                    title=gettext("The department answered"),
+                    subject=title.text,
+                    subject_language=title.language,
+                    text=answer.text,
+                    language=answer.language,
+                    note=answer.note,
+                    url=url,
+                    data={"commitment": commitment.pk},
+                )
+            )
+    return events

@@ -8,7 +8,7 @@ Coordinators (and administrators) plan; the responsible department's administrat
 import rules
 
 from core.models import Role
-from core.rules import is_admin_contact, is_politician, runs_forums
+from core.rules import is_admin_contact, is_politician, is_representative, runs_forums
 
 from .models import sees_whole_register
 
@@ -41,6 +41,14 @@ rules.add_perm("followup.add_action", runs_forums)
 rules.add_perm("followup.change_action", runs_forums)
 rules.add_perm("followup.report_progress", runs_forums | answers_for_action)
 rules.add_perm("followup.view_dashboard", reads_follow_up)
+# Comments on actions, as on proposals: representatives answer a progress update, the administration answers
+# for its actions, coordinators take part and moderate (hide with a reason kept in the history).
+rules.add_perm(
+    "followup.comment_on_action",
+    (is_public_action | reads_follow_up)
+    & (runs_forums | is_representative | is_admin_contact | answers_for_action),
+)
+rules.add_perm("followup.moderate_action_comment", runs_forums)
 rules.add_perm("followup.view_department", is_admin_contact | is_politician | runs_forums)
 rules.add_perm("followup.view_goals", rules.always_allow)
 rules.add_perm("followup.change_goal", runs_forums)

@@ -2,16 +2,28 @@
 rise to, shown on their pages. Registered with core.plumbing.sections from FollowupConfig.ready().
 """
 
+import datetime as dt
+from typing import Any
+
 import rules
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils import timezone
+from django.utils.translation import get_language, gettext
 
 from core.models import Meeting, MeetingStatus
-from core.plumbing.sections import register_meeting_section, register_object_links, register_object_section
+from core.models.languages import bilingual
+from core.plumbing.sections import (
+    TimelineEvent,
+    register_meeting_section,
+    register_object_links,
+    register_object_section,
+    register_timeline,
+)
+from core.templatetags.content_language import translated_value
 
-from .models import Action
+from .models import Action, ActionStatus, ProgressUpdate
 
 # Permissions here are checked against the rule set alone: a refusal must not fall through to Django's
 # model backend, which would cost two queries on every proposal, meeting and commitment page.
@@ -89,7 +101,74 @@ def meeting_actions_section(request: HttpRequest, meeting: Meeting) -> dict | No
     }
 
 
+def _on(day: dt.date, written: dt.datetime) -> dt.datetime:
+    """A dated step placed in time: at the moment it was written when that was the same day, else midday."""
+    if timezone.localdate(written) == day:
+        return written
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+
+
+def proposal_timeline_events(request: HttpRequest, proposal, earlier: list) -> list[TimelineEvent]:
+    """A proposal's story: the actions it led to (directly, through its agenda item or its commitments), each
+    progress update with its per cent, and completion. Two queries whatever their number."""
+    condition = Q(origin_proposal=proposal)
+    if proposal.agenda_item_id:
+        condition |= Q(origin_agenda_item_id=proposal.agenda_item_id) | Q(
+            origin_commitment__agenda_item_id=proposal.agenda_item_id
+        )
+    actions = (
+        Action.objects.visible_to(request.user)
+        .filter(condition)
+        .distinct()
+        .prefetch_related(
+            Prefetch("updates", queryset=ProgressUpdate.objects.order_by("written_on", "created_at", "pk"))
+        )
+        .order_by("created_at", "pk")
+    )
+    language = (get_language() or "sv").split("-")[0]
+    events: list[TimelineEvent] = []
+    for action in actions:
+        title, title_language = translated_value(action, "title")
+        url = action.get_absolute_url()
+        common: dict[str, Any] = {"subject": title, "subject_language": title_language, "url": url}
+        events.append(
+            TimelineEvent(at=action.created_at, kind="action", title=gettext("Action started"), **common)
+        )
+        last = action.created_at
+        for update in action.updates.all():
+            shown = bilingual(update, "text", "language", language)
+            last = _on(update.written_on, update.created_at)
+            events.append(
+                TimelineEvent(
+                    at=last,
+                    kind="progress",
+                    title=gettext("Progress update, %(progress)s %% (%(status)s)")
+                    % {"progress": update.progress, "status": update.get_status_display()},
+                    text=shown.text,
+                    language=shown.language,
+                    note=shown.note,
+                    date_only=True,
+                    data={"action": action.pk, "public": action.is_public, "on": update.written_on},
+                    **common,
+                )
+            )
+        if action.status == ActionStatus.DONE and action.completed_on:
+            events.append(
+                TimelineEvent(
+                    # After the update that completed it, when that was written the same day.
+                    at=max(_on(action.completed_on, last), last) + dt.timedelta(microseconds=1),
+                    kind="completed",
+                    title=gettext("Action completed"),
+                    date_only=True,
+                    data={"action": action.pk, "public": action.is_public, "on": action.completed_on},
+                    **common,
+                )
+            )
+    return events
+
+
 def register() -> None:
+    register_timeline("proposal", proposal_timeline_events, order=30)
     register_object_section("proposal", "followup/includes/actions_section.html", proposal_actions_section)
     register_object_links("proposal", proposal_action_links)
     register_object_section(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import actions, grants, overview, plan
+from .views import actions, comments, grants, overview, plan
 
 app_name = "followup"
 
@@ -16,6 +16,8 @@ urlpatterns = [
     path("actions/<int:pk>/edit/", actions.ActionEditView.as_view(), name="action_edit"),
     path("actions/<int:pk>/update/", actions.ProgressUpdateView.as_view(), name="action_update"),
     path("updates/<int:pk>/file/", actions.download_update_file, name="update_file"),
+    path("actions/<int:pk>/comments/", comments.comment, name="action_comment"),
+    path("action-comments/<int:pk>/hide/", comments.hide_comment, name="action_comment_hide"),
     path("goals/", plan.GoalListView.as_view(), name="goal_list"),
     path("goals/new/", plan.GoalCreateView.as_view(), name="goal_create"),
     path("goals/<int:pk>/", plan.GoalDetailView.as_view(), name="goal_detail"),

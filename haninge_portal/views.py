@@ -67,7 +67,7 @@ def attention_for(user: User) -> list[AttentionList]:
     if user.is_authenticated and user.role == Role.COORDINATOR:
         # The count comes with each row (a window over the whole set), so the list stays one query.
         waiting = list(
-            Proposal.objects.waiting()
+            Proposal.objects.for_coordinator()
             .select_related("forum")
             .annotate(total=Window(Count("pk")))
             .order_by("created_at")[:UPCOMING_LIMIT]

@@ -12,7 +12,9 @@ class ProposalsConfig(AppConfig):
         from core.plumbing.sections import register_navigation_link
 
         from .sections import register as register_sections
+        from .timeline import register as register_timeline
 
         register_navigation_link("triage", "proposals.triage")
         register_navigation_link("consultation_log", "proposals.view_consultation_log")
         register_sections()
+        register_timeline()

@@ -75,6 +75,14 @@ class ProposalQuerySet(models.QuerySet):
         """Proposals that still wait for the coordinator to decide."""
         return self.filter(status__in=OPEN_STATUSES)
 
+    def not_answered(self) -> "ProposalQuerySet":
+        """Back from the proposer: the outcome did not answer the proposal (the reason is the comment)."""
+        return self.filter(answered=False)
+
+    def for_coordinator(self) -> "ProposalQuerySet":
+        """What waits for a coordinator: a decision, or a proposer's "not answered"."""
+        return self.filter(Q(status__in=OPEN_STATUSES) | Q(answered=False))
+
     def waiting_longer_than(self, days: int) -> "ProposalQuerySet":
         return self.waiting().filter(created_at__lt=timezone.now() - timezone.timedelta(days=days))
 

@@ -30,6 +30,8 @@ from core.services import add_agenda_item, notify
 from .models import Proposal, ProposalAttachment, ProposalStatus
 
 STATUS_CHANGED_MAIL = "proposals/email/status_changed"
+NOT_ANSWERED_MAIL = "proposals/email/not_answered"
+TAKEN_UP_AGAIN_MAIL = "proposals/email/taken_up_again"
 
 
 def _save(proposal: Proposal, by: User | None, reason: str) -> None:
@@ -193,10 +195,38 @@ def mark_answered(proposal: Proposal, by: User, answered: bool, comment: str = "
         raise ValidationError(_("Only the proposer can say whether the proposal was answered."))
     if proposal.status not in {ProposalStatus.PLACED, ProposalStatus.RESOLVED}:
         raise ValidationError(_("A proposal can be marked answered once it is on an agenda or resolved."))
+    was_not_answered = proposal.answered is False
     proposal.answered = answered
     proposal.answered_comment = comment.strip()
     proposal.answered_at = timezone.now()
     _save(proposal, by, "answered" if answered else "not answered")
+    if not answered and not was_not_answered:
+        # Back to the coordinators: it is in their inbox again and on the next consultation's open matters.
+        coordinators = list(User.objects.filter(is_active=True, role=Role.COORDINATOR))
+        context = {"proposal": proposal, "reason": proposal.answered_comment}
+        transaction.on_commit(
+            lambda: notify(coordinators, NOT_ANSWERED_MAIL, context, kind="proposal_waiting")
+        )
+    return proposal
+
+
+@transaction.atomic
+def take_up_again(proposal: Proposal, by: User, reason: str = "") -> Proposal:
+    """The coordinator has dealt with a proposer's "not answered" (e.g. put the matter on a consultation
+    meeting's agenda): it leaves the inbox and the open matters, and the proposer may answer again."""
+    answered = Proposal.objects.select_for_update().values_list("answered", flat=True).get(pk=proposal.pk)
+    if answered is not False:
+        raise ValidationError(
+            _("Only a proposal whose proposer said it was not answered can be taken up again.")
+        )
+    proposal.answered = None
+    proposal.answered_comment = ""
+    proposal.answered_at = None
+    # The proposer's answer stays in the history; the coordinator's reason is its change reason.
+    _save(proposal, by, reason.strip() or "taken up again")
+    people = list(proposal.followers.filter(is_active=True))
+    context = {"proposal": proposal, "reason": reason.strip()}
+    transaction.on_commit(lambda: notify(people, TAKEN_UP_AGAIN_MAIL, context, kind="proposal_story"))
     return proposal
 
 

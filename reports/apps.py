@@ -12,5 +12,7 @@ class ReportsConfig(AppConfig):
         from core.plumbing.sections import register_navigation_link
 
         from . import rules  # noqa: F401  (registers the report permissions)
+        from .sections import register as register_sections
 
         register_navigation_link("reports", "reports.view_reports")
+        register_sections()

@@ -5,7 +5,7 @@ AppConfig.ready(). A section is a template and a function that returns its conte
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from django.http import HttpRequest
@@ -135,3 +135,58 @@ def forum_sections(request: HttpRequest, forum: Forum) -> list[tuple[str, dict]]
 
 def agenda_item_sections(request: HttpRequest, item: AgendaItem) -> list[tuple[str, dict]]:
     return _render(_agenda_item_sections, request, item, item.meeting.forum.tier)
+
+
+# --- A story told across apps (a proposal's timeline) ------------------------------------------------
+
+
+@dataclass
+class TimelineEvent:
+    """One step of an object's story: when, what kind, a title, optional text in its stored language, a link.
+
+    `text` of a `rich` event is sanitised rich text (the minutes); `note` says when it is a translation.
+    `data` carries what later contributors may read (e.g. an action's id and whether it is public).
+    """
+
+    at: Any  # an aware datetime
+    kind: str
+    title: str
+    subject: str = ""  # what the step is about (an action's title), in its stored language
+    subject_language: str = ""
+    by: str = ""
+    text: str = ""
+    language: str = ""
+    note: str = ""
+    url: str = ""
+    link_text: str = ""
+    date_only: bool = False
+    rich: bool = False
+    data: dict = field(default_factory=dict)
+
+
+_timelines: dict[
+    str, list[tuple[int, Callable[[HttpRequest, Any, list[TimelineEvent]], list[TimelineEvent]]]]
+] = {}
+
+
+def register_timeline(
+    kind: str,
+    events: Callable[[HttpRequest, Any, list[TimelineEvent]], list[TimelineEvent]],
+    order: int = 100,
+) -> None:
+    """What another app adds to the story of an object of kind `kind`, in a fixed number of queries.
+
+    `events(request, obj, earlier)` sees the events of contributors with a lower `order` (e.g. the reports
+    read the dates of the progress updates) and returns only what the person may see.
+    """
+    contributors = _timelines.setdefault(kind, [])
+    contributors.append((order, events))
+    contributors.sort(key=lambda c: c[0])
+
+
+def timeline(kind: str, request: HttpRequest, obj) -> list[TimelineEvent]:
+    """Every contributor's events of the object, oldest first (newest last)."""
+    found: list[TimelineEvent] = []
+    for _order, events in _timelines.get(kind, []):
+        found.extend(events(request, obj, list(found)))
+    return sorted(found, key=lambda e: e.at)

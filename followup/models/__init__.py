@@ -17,6 +17,7 @@ from .actions import (
     overdue_condition,
     sees_whole_register,
 )
+from .comments import ActionComment
 from .indicators import Indicator, IndicatorValue
 from .grants import GrantCategory, GrantUse, StateGrant
 
@@ -26,6 +27,7 @@ __all__ = [
     "FINISHED_STATUSES",
     "PHASE_DESCRIPTIONS",
     "Action",
+    "ActionComment",
     "ActionQuerySet",
     "ActionStatus",
     "Cycle",

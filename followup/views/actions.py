@@ -30,6 +30,7 @@ from proposals.models import Proposal
 from .. import exports, services
 from ..forms import ActionForm, ProgressUpdateForm, RegisterFilterForm
 from ..models import Action, Cycle, Goal, ProgressUpdate, current_among
+from .comments import comments_context
 
 if TYPE_CHECKING:
     # What the mixins below are mixed into: mypy reads them as views, Python as plain mixins.
@@ -166,16 +167,19 @@ class ActionDetailView(ObjectAccessMixin, TemplateView):
         user = self.request.user
         action = self.object
         origin = origin_links(user, action)
+        updates = list(action.updates.all())
         context.update(
             action=action,
             origin=origin,
-            updates=list(action.updates.all()),
+            updates=updates,
             history=action_history(action) if user.has_perm("followup.view_dashboard") else [],
             may_change=user.has_perm("followup.change_action", action),
             may_report=user.has_perm("followup.report_progress", action),
             stale=action.is_stale(settings.ACTION_STALE_DAYS),
             stale_days=settings.ACTION_STALE_DAYS,
         )
+        # Comments, and the answers to each progress update (followup/views/comments.py).
+        context.update(comments_context(self.request, action, updates))
         return context
 
 

@@ -39,6 +39,7 @@ from ..forms import (
     TriageForm,
 )
 from ..models import OPEN_STATUSES, TRANSITIONS, Proposal, ProposalAttachment, ProposalStatus
+from ..timeline import proposal_timeline
 from .participation import participation_context
 
 
@@ -141,8 +142,12 @@ class ProposalDetailView(ObjectAccessMixin, TemplateView):
             context["item_sections"] = agenda_item_sections(self.request, item)
         # What other apps made of the proposal (the follow-up's actions).
         context["proposal_sections"] = object_sections("proposal", self.request, proposal)
+        # The proposal's story, told by every app that took part (proposals/timeline.py).
+        context["timeline"] = proposal_timeline(self.request, proposal)
         # Support, comments and the consultation log (proposals/participation.py).
         context.update(participation_context(self.request, proposal))
+        if may_triage and proposal.answered is False:
+            context["take_up_again_form"] = ReasonForm(prefix="take_up_again")
         if may_triage:
             context.update(
                 targets=targets,
@@ -186,7 +191,8 @@ class InboxView(PermissionRequiredMixin, ListView):
                 proposals = proposals.filter(**{name: chosen[name]})
         status = chosen.get("status") or InboxFilterForm.OPEN
         if status == InboxFilterForm.OPEN:
-            proposals = proposals.waiting()
+            # Open: waiting for a decision, or back from a proposer who says it was not answered.
+            proposals = proposals.for_coordinator()
         elif status != InboxFilterForm.ALL:
             proposals = proposals.filter(status=status)
         if chosen.get("age") == InboxFilterForm.OVERDUE:
@@ -205,7 +211,7 @@ class InboxView(PermissionRequiredMixin, ListView):
             filter_query=query.urlencode(),
             waiting_days=settings.PROPOSAL_WAITING_DAYS,
             not_answered=list(
-                Proposal.objects.with_related().filter(answered=False).order_by("-answered_at", "-pk")[:50]
+                Proposal.objects.with_related().not_answered().order_by("-answered_at", "-pk")[:50]
             ),
             open_statuses=OPEN_STATUSES,
         )
@@ -245,6 +251,10 @@ STEPS: dict[str, Step] = {
     TriageForm.RESOLVE: Step(ReasonForm, services.resolve),
     "answered": Step(
         AnsweredForm, services.mark_answered, permission="proposals.mark_answered", prefixed=False
+    ),
+    # The coordinator has dealt with the proposer's "not answered" (proposals/timeline.py shows it).
+    "take_up_again": Step(
+        ReasonForm, services.take_up_again, message=_("The proposal has been taken up again.")
     ),
 }
 

@@ -53,8 +53,9 @@ def test_list_queries_do_not_grow(
 # Session and user, the proposal with its forum, people, meeting and agenda item, its attachments,
 # the history, and the commitments of the agenda item (the minutes are out); the proposer's rules read
 # the memberships, and the coordinator's page (a placed proposal: resolve or defer) the meetings to defer to.
-# Plus support, comments and consultations (proposals/participation.py): 3 queries for both.
-DETAIL = {"representative": 11, "coordinator": 12}
+# Plus support, comments and consultations (proposals/participation.py): 3 queries for both; and the story
+# (proposals/timeline.py): its history, the commitments and the actions, 3 more.
+DETAIL = {"representative": 14, "coordinator": 15}
 
 
 @pytest.mark.parametrize("role", sorted(DETAIL))
