@@ -33,6 +33,7 @@ from demo.wheel_data import (
 from dialogues.models import Commitment
 from followup.models import (
     Action,
+    ActionComment,
     ActionStatus,
     Cycle,
     Goal,
@@ -100,6 +101,7 @@ def _build(today: dt.date) -> dict:
         "people": people,
     }
     actions = [_build_action(spec, context) for spec in ACTIONS if spec.department in departments]
+    _build_action_comments([a for a in actions if a is not None], people)
     indicators = [_build_indicator(spec, context) for spec in INDICATORS]
     grants = _build_grants(year)
     return {
@@ -247,6 +249,64 @@ def _build_action(spec: DemoAction, context: dict) -> Action | None:
             },
         )
     return action
+
+
+# Representatives answering progress updates: (action's Swedish title, index of the update answered or None
+# for a comment on the action, author, text, language, reason a coordinator hid it).
+ACTION_COMMENTS = [
+    (
+        "Hemtjänst på finska: personal och information",
+        1,
+        "representant@example.org",
+        "Hyvä! Voisiko aikataulun kertoa myös omaisille suomeksi?",
+        "fi",
+        "",
+    ),
+    (
+        "Hemtjänst på finska: personal och information",
+        None,
+        "representant@example.org",
+        "Tack för återkopplingen, broschyren har redan delats ut på föreningens träff.",
+        "sv",
+        "",
+    ),
+    (
+        "Mer tid för modersmål i finska på högstadiet",
+        0,
+        "representant.romer@example.org",
+        "Ring mig på 070-123 45 67 så berättar jag om min sons skola.",
+        "sv",
+        "Innehöll ett telefonnummer; kontakta samordnaren i stället.",
+    ),
+]
+
+
+def _build_action_comments(actions: list[Action], people: dict[str, User]) -> None:
+    by_title = {a.title_sv: a for a in actions}
+    coordinator = people.get("samordnare@example.org")
+    for title, update_index, author, text, language, hidden_reason in ACTION_COMMENTS:
+        action, person = by_title.get(title), people.get(author)
+        if action is None or person is None:
+            continue
+        updates = list(action.updates.order_by("written_on", "pk"))
+        if update_index is not None and update_index >= len(updates):
+            continue
+        update = updates[update_index] if update_index is not None else None
+        written = (update.created_at if update else action.created_at) + dt.timedelta(days=1)
+        upsert(
+            ActionComment,
+            action=action,
+            author=person,
+            text=text,
+            defaults={
+                "progress_update": update,
+                "language": language,
+                "created_at": written,
+                "hidden": bool(hidden_reason),
+                "hidden_reason": hidden_reason,
+                "hidden_by": coordinator if hidden_reason else None,
+            },
+        )
 
 
 def _proposal(forum: str, title: str) -> Proposal | None:

@@ -19,6 +19,7 @@ from core.models import (
     ForumRole,
     Language,
     Membership,
+    MinutesKind,
     NationalMinority,
     Role,
     Tier,
@@ -31,6 +32,7 @@ from demo.followup import build_followup_demo
 from demo.meetings import build_meetings
 from demo.pages import build_pages_demo
 from demo.proposals import build_proposals_demo
+from demo.protocols import build_protocols_demo
 from demo.upsert import upsert
 from demo.workinggroups import build_workinggroups_demo
 
@@ -204,6 +206,7 @@ def _build(today: dt.date) -> dict:
     build_dialogues_demo(today)
     build_proposals_demo(today)
     build_followup_demo(today)
+    build_protocols_demo(today)
     build_duties_demo(today)
     build_annual_demo(today)
     build_pages_demo(today)
@@ -262,6 +265,8 @@ def _build_forums(minorities: dict) -> dict:
             slug=f"dialog-{slug}",
             defaults={
                 "tier": Tier.DIALOGUE,
+                # Advisory groups keep plain notes (minnesanteckningar), with no adjusters.
+                "minutes_kind": MinutesKind.NOTES,
                 "minority": minorities[slug],
                 "is_public": False,
                 **_names(sv, fi, en),
@@ -272,6 +277,7 @@ def _build_forums(minorities: dict) -> dict:
         slug="arbetsgrupp-finskspraklig-aldreomsorg",
         defaults={
             "tier": Tier.WORKING_GROUP,
+            "minutes_kind": MinutesKind.NOTES,
             **_names(
                 "Arbetsgrupp finskspråkig äldreomsorg",
                 "Suomenkielisen vanhustenhuollon työryhmä",
@@ -284,6 +290,7 @@ def _build_forums(minorities: dict) -> dict:
         slug="arbetsgrupp-modersmal-och-tvasprakig-skola",
         defaults={
             "tier": Tier.WORKING_GROUP,
+            "minutes_kind": MinutesKind.NOTES,
             **_names(
                 "Arbetsgrupp modersmål och tvåspråkig skola",
                 "Äidinkielen ja kaksikielisen koulun työryhmä",

@@ -32,8 +32,12 @@ class DemoProposal:
     why: str = ""
     department: str | None = None
     children: bool = False
-    # "next" places it on the forum's next meeting, "past" on its last held one.
+    # "next" places it on the forum's next meeting, "past" on its last held one, "earlier" on the one
+    # before that (or the last held one, early in the year).
     meeting: str | None = None
+    # What the minutes of a held meeting say of it: the discussion and the decision.
+    discussion: str = ""
+    decision: str = ""
     merged_into: str | None = None
     deferred_days: int | None = None
     answered: bool | None = None
@@ -126,7 +130,10 @@ PROPOSALS = [
         status=ProposalStatus.RESOLVED,
         reason="Behandlades på dialogmötet; förvaltningen återkopplar om personalens språk.",
         department="SÄF",
-        meeting="past",
+        meeting="earlier",
+        discussion="Representanterna berättade att äldre som bett om hemtjänst på finska ofta får svensktalande personal.",
+        decision="Socialförvaltningen kartlägger hemtjänstens finsktalande personal och informerar på finska om "
+        "rätten till hemtjänst på finska; återkoppling till dialoggruppen.",
         answered=True,
         answered_comment="Kiitos, saimme hyvän vastauksen.",
     ),
@@ -158,7 +165,10 @@ def _meeting(forum: Forum, which: str, today: dt.date) -> Meeting | None:
             .order_by("starts_at")
             .first()
         )
-    return meetings.filter(starts_at__lt=now, status=MeetingStatus.HELD).order_by("-starts_at").first()
+    held = meetings.filter(starts_at__lt=now, status=MeetingStatus.HELD).order_by("-starts_at")
+    if which == "earlier":
+        return held[1:2].first() or held.first()
+    return held.first()
 
 
 def _at(day: dt.date) -> dt.datetime:
@@ -197,7 +207,16 @@ def build_proposals_demo(today: dt.date) -> None:
                 AgendaItem,
                 meeting=meeting,
                 title=demo.title,
-                defaults={"description": demo.description, "presenter": proposer, "position": position},
+                defaults={
+                    "description": demo.description,
+                    "presenter": proposer,
+                    "position": position,
+                    **(
+                        {"minutes": f"<p>{demo.discussion}</p>", "decision": f"<p>{demo.decision}</p>"}
+                        if demo.decision and meeting.status == MeetingStatus.HELD
+                        else {}
+                    ),
+                },
             )
         defaults = {
             "proposer": proposer,
