@@ -141,6 +141,32 @@ def find_pages(search_word: str) -> tuple[list[Page], dict]:
     if not sum(group.count for group in search(people["coordinator"], search_word)):
         fail(f"searching for {search_word!r} finds nothing: set BENCH_SEARCH to a word in the data.")
 
+    from django.db.models import Count
+
+    from followup.models import ActionComment
+    from proposals.models import Proposal
+
+    # The longest story: the proposal whose actions carry the most progress updates.
+    story = (
+        Proposal.objects.annotate(steps=Count("actions__updates"))
+        .filter(steps__gt=0)
+        .order_by("-steps", "pk")
+        .first()
+    )
+    protocol = Meeting.objects.filter(protocols__isnull=False).order_by("-starts_at").first()
+    next_consultation = (
+        Meeting.objects.filter(forum__tier=Tier.CONSULTATION, starts_at__gte=timezone.now())
+        .exclude(status=MeetingStatus.CANCELLED)
+        .order_by("starts_at")
+        .first()
+    )
+    commented = ActionComment.objects.values_list("action", flat=True).order_by("action").first()
+    if story is None or protocol is None or next_consultation is None or commented is None:
+        fail(
+            "the database needs a proposal with a story, a rendered protocol, a next consultation meeting and "
+            "a comment on an action: load demo data."
+        )
+
     def query(**params) -> str:
         return "?" + urllib.parse.urlencode(params)
 
@@ -158,7 +184,27 @@ def find_pages(search_word: str) -> tuple[list[Page], dict]:
                 reverse("core:meeting_detail", kwargs={"pk": meeting.pk}),
                 expect=escape(meeting.title),
             ),
+            Page(
+                "meeting with its protocol (consultation)",
+                "representative",
+                reverse("core:meeting_detail", kwargs={"pk": protocol.pk}),
+            ),
+            Page(
+                "next consultation, with open matters",
+                "coordinator",
+                reverse("core:meeting_detail", kwargs={"pk": next_consultation.pk}),
+            ),
             Page("proposals inbox", "coordinator", reverse("proposals:inbox")),
+            Page(
+                "a proposal's story (the longest)",
+                "coordinator",
+                reverse("proposals:detail", kwargs={"pk": story.pk}),
+            ),
+            Page(
+                "an action with comments",
+                "representative",
+                reverse("followup:action_detail", kwargs={"pk": commented}),
+            ),
             Page(
                 "action register (status, minority)",
                 "coordinator",
