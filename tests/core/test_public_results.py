@@ -82,3 +82,24 @@ def test_the_visitors_menu_reaches_rights_goals_and_minutes(world):
     menu = html[html.index('class="main-nav"') : html.index("</nav>", html.index('class="main-nav"'))]
     for path in ("/fi/rights/", "/fi/followup/goals/", "/fi/minutes/"):
         assert f'href="{path}"' in menu, path
+
+
+def test_published_minutes_come_in_pages_with_the_shared_pagination(world):
+    """26 published meetings: page one links to page two, page two back to one, and each says where it is."""
+    consultation = world["forums"]["consultation"]
+    now = timezone.now()
+    for day in range(26):
+        MeetingFactory(
+            forum=consultation,
+            starts_at=now - dt.timedelta(days=10 + day),
+            status=MeetingStatus.HELD,
+            minutes_status=MinutesStatus.PUBLISHED,
+        )
+    first = Client().get("/en/minutes/").content.decode()
+    assert "Page 1 of 2" in first
+    assert 'rel="next" href="?page=2"' in first
+    assert 'rel="prev"' not in first
+    second = Client().get("/en/minutes/?page=2").content.decode()
+    assert "Page 2 of 2" in second
+    assert 'rel="prev" href="?page=1"' in second
+    assert 'rel="next"' not in second
