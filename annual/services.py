@@ -143,7 +143,9 @@ def remind_coordinators(today: dt.date | None = None) -> int:
             follow_up.reminded_on = today
             follow_up.save(update_fields=["reminded_on"])
             coordinators = User.objects.filter(role=Role.COORDINATOR, is_active=True)
-            sent += notify(coordinators, "annual/email/due", {"follow_up": follow_up, "days": left})
+            sent += notify(
+                coordinators, "annual/email/due", {"follow_up": follow_up, "days": left}, kind="annual_wheel"
+            )
     return sent
 
 

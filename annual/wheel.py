@@ -27,7 +27,12 @@ from .models import PhaseOpening
 def _call_for_proposals(phase: Phase) -> dict:
     """Mail every representative with a current membership: the call is open until the phase ends."""
     representatives = User.objects.representatives_in_office().order_by("pk")
-    mails = notify(representatives, "annual/email/call_for_proposals", {"phase": phase, "cycle": phase.cycle})
+    mails = notify(
+        representatives,
+        "annual/email/call_for_proposals",
+        {"phase": phase, "cycle": phase.cycle},
+        kind="annual_wheel",
+    )
     return {"mails": mails}
 
 

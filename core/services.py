@@ -6,6 +6,7 @@ person's language. Every write to an agenda or its minutes locks the meeting row
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.mail import EmailMultiAlternatives
 from django.db import models, transaction
@@ -21,6 +22,8 @@ from .models import (
     RSVP,
     AgendaItem,
     Attendance,
+    Delivery,
+    DigestEntry,
     Forum,
     Meeting,
     MeetingStatus,
@@ -42,20 +45,34 @@ def notify(
     ical_method: str | None = None,
     *,
     kind: str | None = None,
+    about: models.Model | None = None,
+    about_permission: str = "",
+    link: str = "",
 ) -> int:
-    """Mail each person, rendered in their own language, with the meeting's iCalendar when asked.
+    """Mail each person, rendered in their own language, with the meeting's iCalendar when asked; returns how many.
 
-    `kind` names the kind of message (e.g. "proposal_progress"), for the person's notification settings.
+    `kind` names the kind of message (core.notifications.KINDS): each person gets it at once, in their daily or
+    weekly digest, or not at all, as they chose (a required kind always at once). A message kept for a digest
+    remembers what it is `about` and the permission to see it (`about_permission`), so the digest can leave it
+    out once the person may no longer see it; `link` (else `about.get_absolute_url()`) is where its line leads.
     """
+    from .notifications import deliveries
+
+    people = [person for person in people if person.email and person.is_active]
+    chosen = deliveries(people, kind)
     count = 0
     meeting: Meeting | None = context.get("meeting")
     for person in people:
-        if not person.email or not person.is_active:
+        delivery = chosen[person.pk]
+        if delivery == Delivery.OFF:
             continue
         with translation.override(person.language or settings.LANGUAGE_CODE):
             full = {**context, "person": person, "site_url": settings.SITE_URL}
             subject = " ".join(render_to_string(f"{template}_subject.txt", full).split())
             body = render_to_string(f"{template}_body.txt", full)
+            if delivery != Delivery.IMMEDIATE:
+                _keep_for_digest(person, kind or "", subject, body, about, about_permission, link)
+                continue
             message = EmailMultiAlternatives(subject, body, to=[person.email])
             if meeting is not None and ical_method:
                 message.attach(
@@ -66,6 +83,23 @@ def notify(
             message.send()
         count += 1
     return count
+
+
+def _keep_for_digest(
+    person: User, kind: str, subject: str, body: str, about: models.Model | None, permission: str, link: str
+) -> DigestEntry:
+    if not link and about is not None and hasattr(about, "get_absolute_url"):
+        link = about.get_absolute_url()
+    return DigestEntry.objects.create(
+        user=person,
+        kind=kind,
+        subject=subject[:998],
+        body=body,
+        link=link[:500],
+        about_type=ContentType.objects.get_for_model(about) if about is not None else None,
+        about_id=about.pk if about is not None else None,
+        about_permission=permission if about is not None else "",
+    )
 
 
 def _lock_agenda(meeting: Meeting) -> Meeting:
@@ -226,7 +260,30 @@ def publish_agenda(meeting: Meeting, by: User, *, without_notice_for_past: bool 
     meeting.save()
     if in_past:
         return 0
-    return notify(invited_people(meeting), "core/email/agenda_published", {"meeting": meeting}, "REQUEST")
+    invited = invited_people(meeting)
+    sent = notify(
+        invited, "core/email/agenda_published", {"meeting": meeting}, "REQUEST", kind="meeting_notice"
+    )
+    return sent + notify(
+        _forum_followers(meeting, exclude=invited, permission="core.view_meeting"),
+        "core/email/forum_agenda",
+        {"meeting": meeting},
+        kind="forum_news",
+        about=meeting,
+        about_permission="core.view_meeting",
+    )
+
+
+def _forum_followers(meeting: Meeting, *, exclude: Iterable[User], permission: str) -> list[User]:
+    """Those who follow the meeting's forum, are not among `exclude` and may see this (news of the forum)."""
+    from .follows import followers_of
+
+    excluded = {person.pk for person in exclude}
+    return [
+        person
+        for person in followers_of(meeting.forum)
+        if person.pk not in excluded and person.has_perm(permission, meeting)
+    ]
 
 
 # Changes to these fields after the notice has gone out are sent to the invitees again.
@@ -242,7 +299,13 @@ def update_meeting(meeting: Meeting, changed_fields: Iterable[str], by: User) ->
         meeting.ical_sequence += 1
     meeting.save()
     if called and relevant:
-        return notify(invited_people(meeting), "core/email/meeting_changed", {"meeting": meeting}, "REQUEST")
+        return notify(
+            invited_people(meeting),
+            "core/email/meeting_changed",
+            {"meeting": meeting},
+            "REQUEST",
+            kind="meeting_notice",
+        )
     return 0
 
 
@@ -260,7 +323,13 @@ def cancel_meeting(meeting: Meeting, reason: str, by: User) -> int:
     meeting.save()
     if not was_called:
         return 0
-    return notify(invited_people(meeting), "core/email/meeting_cancelled", {"meeting": meeting}, "CANCEL")
+    return notify(
+        invited_people(meeting),
+        "core/email/meeting_cancelled",
+        {"meeting": meeting},
+        "CANCEL",
+        kind="meeting_notice",
+    )
 
 
 @transaction.atomic
@@ -353,7 +422,18 @@ def move_minutes(meeting: Meeting, target: str, by: User) -> int:
         sent = notify(signing, "core/email/minutes_to_adjust", {"meeting": meeting}, kind="minutes_review")
         people = [person for person in people if person not in signing]
     kind = "minutes_review" if target == MinutesStatus.IN_REVIEW else "minutes_published"
-    return sent + notify(people, template, {"meeting": meeting}, kind=kind)
+    sent += notify(people, template, {"meeting": meeting}, kind=kind)
+    if target == MinutesStatus.PUBLISHED:
+        followers = _forum_followers(meeting, exclude=people, permission="core.view_minutes")
+        sent += notify(
+            followers,
+            template,
+            {"meeting": meeting},
+            kind="forum_news",
+            about=meeting,
+            about_permission="core.view_minutes",
+        )
+    return sent
 
 
 def signer_candidates(meeting: Meeting) -> list[User]:

@@ -87,3 +87,21 @@ def render_protocols(meeting_id: int) -> int:
 def render_missing_protocols() -> int:
     """The sweep: render the protocols a lost task left unmade, a few meetings a run, newest first."""
     return sum(protocols.render_protocols(pk) for pk in protocols.meetings_missing_protocols())
+
+
+@shared_task(name="core.send_daily_digests")
+def send_daily_digests() -> int:
+    """The daily digests (beat, every morning); safe to run twice: a sent entry is gone."""
+    from .digests import send_digests
+    from .models import Delivery
+
+    return send_digests(Delivery.DAILY)
+
+
+@shared_task(name="core.send_weekly_digests")
+def send_weekly_digests() -> int:
+    """The weekly digests (beat, Monday mornings); safe to run twice."""
+    from .digests import send_digests
+    from .models import Delivery
+
+    return send_digests(Delivery.WEEKLY)

@@ -10,6 +10,7 @@ from .views import (
     invitations,
     meetings,
     minutes,
+    notifications,
     personal_data,
     profile,
     session,
@@ -20,6 +21,14 @@ app_name = "core"
 
 urlpatterns = [
     path("profile/", profile.ProfileView.as_view(), name="profile"),
+    # How each kind of message arrives (at once, in a digest, never), and following things.
+    path(
+        "profile/notifications/",
+        notifications.NotificationSettingsView.as_view(),
+        name="notification_settings",
+    ),
+    path("follow/<slug:key>/<int:pk>/", notifications.follow_view, name="follow"),
+    path("unfollow/<slug:key>/<int:pk>/", notifications.unfollow_view, name="unfollow"),
     # "Stay signed in": the warning before the session ends calls this (core/session_timing.py).
     path("session/keep-alive/", session.keep_alive, name="session_keep_alive"),
     # GDPR: a person's own data, as a page and as a file; erasure of a person by an administrator.

@@ -52,7 +52,12 @@ def remind_stale_actions() -> int:
                     owners[owner.pk] = owner
                     by_owner[owner.pk].append(action)
             for owner_id, actions in by_owner.items():
-                notify([owners[owner_id]], "followup/email/stale", {"actions": actions, "days": days})
+                notify(
+                    [owners[owner_id]],
+                    "followup/email/stale",
+                    {"actions": actions, "days": days},
+                    kind="stale_reminder",
+                )
     except IntegrityError:
         return 0
     return len(by_owner)

@@ -36,6 +36,11 @@ def remind_coordinators() -> int:
             _row, created = ReminderSent.objects.get_or_create(coordinator=coordinator, week=week)
             if not created:
                 continue
-            notify([coordinator], "proposals/email/reminder", {"proposals": proposals, "days": days})
+            notify(
+                [coordinator],
+                "proposals/email/reminder",
+                {"proposals": proposals, "days": days},
+                kind="proposal_waiting",
+            )
         sent += 1
     return sent

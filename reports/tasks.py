@@ -182,7 +182,7 @@ def _tell_readers(report: Report) -> None:
         if (person.language or settings.LANGUAGE_CODE) == report.language
         or (report.language == settings.LANGUAGE_CODE and person.language not in languages)
     ]
-    notify(readers, "reports/email/ready", {"report": report})
+    notify(readers, "reports/email/ready", {"report": report}, kind="report_ready")
 
 
 def order(report: Report) -> None:

@@ -31,7 +31,9 @@ def open_questionnaire(questionnaire: Questionnaire, *, by: User) -> int:
     questionnaire.opened_at = timezone.now()
     stamp(questionnaire, by=by)
     questionnaire.save(update_fields=["status", "opened_at"])
-    return notify(questionnaire.audience(), "surveys/email/invitation", {"questionnaire": questionnaire})
+    return notify(
+        questionnaire.audience(), "surveys/email/invitation", {"questionnaire": questionnaire}, kind="survey"
+    )
 
 
 def answer(questionnaire: Questionnaire, user: User, values: dict[int, str]) -> None:
@@ -77,5 +79,5 @@ def remind(today: dt.date | None = None) -> int:
             questionnaire.save(update_fields=["reminded_on"])
             answered = Participation.objects.filter(questionnaire=questionnaire).values("user_id")
             waiting = questionnaire.audience().exclude(pk__in=answered)
-            sent += notify(waiting, "surveys/email/reminder", {"questionnaire": questionnaire})
+            sent += notify(waiting, "surveys/email/reminder", {"questionnaire": questionnaire}, kind="survey")
     return sent

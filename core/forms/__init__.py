@@ -24,10 +24,12 @@ from .meetings import (
     MinutesItemForm,
     SignersForm,
 )
+from .notifications import NotificationSettingsForm
 
 __all__ = [
     "LANGUAGE_ERROR",
     "AcceptInvitationForm",
+    "NotificationSettingsForm",
     "AgendaItemForm",
     "AttachmentForm",
     "AttendanceForm",

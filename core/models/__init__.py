@@ -43,6 +43,7 @@ from .outbox import MailState, OutgoingMail, OutgoingMailQuerySet
 from .invitations import INVITABLE_ROLES, Invitation, InvitationStatus, invitation_token_hash
 from .privacy import AccessLogEntry, ErasureRecord
 from .pagecache import PendingPageCacheBump
+from .notifications import Delivery, DigestEntry, Follow, NotificationPreference
 
 # isort: on
 
@@ -54,6 +55,10 @@ __all__ = [
     "SEES_EVERY_MEETING",
     "AccessLogEntry",
     "AgendaItem",
+    "Delivery",
+    "DigestEntry",
+    "Follow",
+    "NotificationPreference",
     "Attachment",
     "Attendance",
     "Department",

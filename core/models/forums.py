@@ -10,6 +10,7 @@ from typing import Any, ClassVar
 
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -95,6 +96,9 @@ class Forum(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("core:forum_detail", kwargs={"slug": self.slug})
 
     @property
     def keeps_protocol(self) -> bool:

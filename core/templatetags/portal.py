@@ -49,3 +49,31 @@ def has_form_errors(context: template.Context) -> bool:
             elif form.errors:
                 return True
     return False
+
+
+@register.filter
+def without_greeting(body: str) -> str:
+    """A message's text without its opening greeting ("Hello Aino,"): the digest greets once."""
+    lines = body.strip().splitlines()
+    if lines and len(lines[0]) <= 60 and lines[0].rstrip().endswith(","):
+        lines = lines[1:]
+    return "\n".join(line.rstrip() for line in lines).strip()
+
+
+@register.inclusion_tag("core/includes/follow_button.html", takes_context=True)
+def follow_button(context: template.Context, obj) -> dict:
+    """Follow or stop following the object, for a signed-in person who may see it."""
+    from core.follows import followable_of, is_following
+
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    followable = followable_of(obj)
+    shown = bool(user is not None and user.is_authenticated and followable is not None)
+    return {
+        "shown": shown,
+        "following": shown and is_following(user, obj),
+        "key": followable.key if followable else "",
+        "obj": obj,
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -1,0 +1,106 @@
+"""Following an action, a proposal or a forum: who follows what, and who hears of it.
+
+The apps that own the followed things are above core, so they are named here by label, not imported. A
+proposal's followers are the proposal's own (`Proposal.followers`, which the proposer joins when proposing);
+actions and forums are followed through `Follow`.
+"""
+
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+
+from .models import Follow, User
+
+
+@dataclass(frozen=True)
+class Followable:
+    key: str
+    model: str  # app_label.ModelName
+    permission: str  # who may see it may follow it
+
+    def model_class(self) -> type[models.Model]:
+        return apps.get_model(self.model)
+
+
+FOLLOWABLE = {
+    f.key: f
+    for f in [
+        Followable("proposal", "proposals.Proposal", "proposals.view_proposal"),
+        Followable("action", "followup.Action", "followup.view_action"),
+        Followable("forum", "core.Forum", "core.view_forum"),
+    ]
+}
+
+
+def followable_of(obj: models.Model) -> Followable | None:
+    label = obj._meta.label
+    return next((f for f in FOLLOWABLE.values() if f.model == label), None)
+
+
+def is_following(user: User, obj: models.Model) -> bool:
+    if not user.is_authenticated:
+        return False
+    if obj._meta.label == "proposals.Proposal":
+        return obj.followers.filter(pk=user.pk).exists()  # type: ignore[attr-defined]
+    return Follow.objects.filter(
+        user=user, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).exists()
+
+
+@transaction.atomic
+def follow(user: User, obj: models.Model) -> None:
+    """Follow the object; following twice changes nothing."""
+    if obj._meta.label == "proposals.Proposal":
+        obj.followers.add(user)  # type: ignore[attr-defined]
+        return
+    Follow.objects.get_or_create(
+        user=user, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    )
+
+
+@transaction.atomic
+def unfollow(user: User, obj: models.Model) -> None:
+    if obj._meta.label == "proposals.Proposal":
+        obj.followers.remove(user)  # type: ignore[attr-defined]
+        return
+    Follow.objects.filter(
+        user=user, content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk
+    ).delete()
+
+
+def followers_of(obj: models.Model) -> list[User]:
+    """The active people who follow the object and may still see it."""
+    if obj._meta.label == "proposals.Proposal":
+        people = list(obj.followers.filter(is_active=True))  # type: ignore[attr-defined]
+    else:
+        people = list(
+            User.objects.filter(
+                is_active=True,
+                follows__content_type=ContentType.objects.get_for_model(obj),
+                follows__object_id=obj.pk,
+            )
+        )
+    followable = followable_of(obj)
+    if followable is None:
+        return people
+    return [person for person in people if person.has_perm(followable.permission, obj)]
+
+
+def followed_by(user: User) -> list[tuple[Followable, models.Model]]:
+    """What the person follows, proposals first, then actions and forums: one query per kind."""
+    found: list[tuple[Followable, models.Model]] = []
+    proposals = FOLLOWABLE["proposal"]
+    found += [(proposals, p) for p in proposals.model_class().objects.filter(followers=user).order_by("-pk")]
+    rows = Follow.objects.filter(user=user).values_list("content_type_id", "object_id")
+    by_type: dict[int, list[int]] = {}
+    for type_id, object_id in rows:
+        by_type.setdefault(type_id, []).append(object_id)
+    for key in ("action", "forum"):
+        followable = FOLLOWABLE[key]
+        model = followable.model_class()
+        ids = by_type.get(ContentType.objects.get_for_model(model).pk)
+        if ids:
+            found += [(followable, obj) for obj in model.objects.filter(pk__in=ids).order_by("pk")]
+    return found
