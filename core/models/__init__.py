@@ -43,6 +43,7 @@ from .outbox import MailState, OutgoingMail, OutgoingMailQuerySet
 from .invitations import INVITABLE_ROLES, Invitation, InvitationStatus, invitation_token_hash
 from .privacy import AccessLogEntry, ErasureRecord
 from .pagecache import PendingPageCacheBump
+from .reminders import SentReminder
 
 # isort: on
 
@@ -52,6 +53,7 @@ __all__ = [
     "MINUTES_TRANSITIONS",
     "RSVP",
     "SEES_EVERY_MEETING",
+    "SentReminder",
     "AccessLogEntry",
     "AgendaItem",
     "Attachment",
