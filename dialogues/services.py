@@ -14,6 +14,7 @@ from core.models import AgendaItem, Department, ForumRole, Meeting, Membership, 
 from core.services import notify
 
 from .models import Commitment, CommitmentQuerySet, CommitmentStatus
+from .signals import commitment_created
 
 # Forum roles whose holders follow up what the forum lifted to the administration.
 FOLLOWS_UP = (ForumRole.COORDINATOR, ForumRole.PROCESS_LEADER)
@@ -45,6 +46,7 @@ def responsible_outside_message(responsible: User, department: Department) -> st
     ) % {"person": responsible.full_name, "department": department.name}
 
 
+@transaction.atomic
 def create_commitment(
     *,
     agenda_item: AgendaItem,
@@ -83,6 +85,7 @@ def create_commitment(
     _save(commitment, by, "created")
     if responsible is not None:
         _notify_on_commit([responsible], "dialogues/email/commitment_assigned", commitment)
+    commitment_created.send(sender=Commitment, commitment=commitment)
     return commitment
 
 
