@@ -52,14 +52,16 @@ def story_proposal(action: Action) -> Proposal | None:
         return Proposal.objects.select_related("proposer", "forum").get(pk=action.origin_proposal_id)
     if action.origin_agenda_item_id is not None:
         return proposal_of_item(action.origin_agenda_item_id)
-    if action.origin_commitment_id is not None:
-        return proposal_of_item(action.origin_commitment.agenda_item_id)
+    commitment = action.origin_commitment if action.origin_commitment_id is not None else None
+    if commitment is not None:
+        return proposal_of_item(commitment.agenda_item_id)
     return None
 
 
 def action_audience(action: Action, proposal: Proposal | None = None) -> list[User]:
     """Who hears of an action's progress and completion: the responsible person and the audience of the
-    proposal it came from (`proposals.services.story_audience`), active, once each."""
+    proposal it came from (`proposals.services.story_audience`), active, once each, and only those who may see
+    the action (a resident following a proposal is not told of an action kept from the public)."""
     people: dict[int, User] = {}
     if action.responsible is not None and action.responsible.is_active:
         people[action.responsible.pk] = action.responsible
@@ -67,7 +69,7 @@ def action_audience(action: Action, proposal: Proposal | None = None) -> list[Us
     if proposal is not None:
         for person in story_audience(proposal):
             people.setdefault(person.pk, person)
-    return list(people.values())
+    return [person for person in people.values() if person.has_perm("followup.view_action", action)]
 
 
 def tell_commitment(commitment) -> int:
@@ -329,7 +331,8 @@ def save_action(
     proposal = story_proposal(action) if created else None
     if proposal is not None:
         # A step of the proposal's story: the action it led to.
-        people, context = story_audience(proposal), {"proposal": proposal, "action": action}
+        people = [p for p in story_audience(proposal) if p.has_perm("followup.view_action", action)]
+        context = {"proposal": proposal, "action": action}
         transaction.on_commit(lambda: notify(people, ACTION_CREATED_MAIL, context, kind="proposal_story"))
     return action
 

@@ -181,3 +181,31 @@ def test_an_action_without_a_proposal_tells_only_its_responsible(world, django_c
             progress=10,
         )
     assert sorted(mail_by_reader()) == ["kontakt@example.org"]
+
+
+def test_a_resident_following_the_proposal_is_not_told_of_an_action_kept_from_the_public(
+    story, world, django_capture_on_commit_callbacks
+):
+    proposal, _meeting = story
+    proposal.followers.add(world["people"]["resident"])
+    action = ActionFactory(origin_proposal=proposal, department=world["department"], is_public=False)
+    with django_capture_on_commit_callbacks(execute=True):
+        followup_services.report_progress(
+            action,
+            author=world["people"]["coordinator"],
+            text="På gång.",
+            status=ActionStatus.ONGOING,
+            progress=10,
+        )
+    assert sorted(mail_by_reader()) == sorted([PROPOSER, FOLLOWER])
+    action.is_public = True
+    action.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        followup_services.report_progress(
+            action,
+            author=world["people"]["coordinator"],
+            text="Öppet.",
+            status=ActionStatus.ONGOING,
+            progress=20,
+        )
+    assert "invanare@example.org" in mail_by_reader()
