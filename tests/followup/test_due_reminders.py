@@ -129,3 +129,10 @@ def test_coordinators_get_a_weekly_summary_of_what_is_overdue_once_a_day(world, 
 def test_no_summary_when_nothing_is_overdue(world):
     assert overdue_summary(day(0)) == 0
     assert not OutgoingMail.objects.exists()
+
+
+def test_the_summary_leaves_out_what_has_nothing_overdue(world, late):
+    overdue_summary(day(0))
+    body = OutgoingMail.objects.filter(to__contains=["samordnare@example.org"]).get().body
+    assert "Finska i förskolan" in body
+    assert "commitments" not in body and "proposals" not in body
