@@ -112,3 +112,15 @@ def test_remind_once_mails_only_those_not_yet_reminded_of_the_object_that_day(wo
     assert (
         remind_once("meeting_reminder", tomorrow_meeting, [first], today + dt.timedelta(days=1), *args) == 1
     )
+
+
+def test_the_reminders_are_on_the_beat_schedule_and_registered():
+    from django.conf import settings
+
+    from haninge_portal.celery import app
+
+    app.loader.import_default_modules()
+    scheduled = {entry["task"] for entry in settings.CELERY_BEAT_SCHEDULE.values()}
+    for name in ("core.remind_meetings", "followup.remind_past_due", "followup.overdue_summary"):
+        assert name in scheduled
+        assert name in app.tasks
