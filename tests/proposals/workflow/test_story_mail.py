@@ -14,6 +14,7 @@ from dialogues.services import create_commitment
 from followup import services as followup_services
 from followup.models import Action, ActionStatus
 from proposals import services
+from tests.dialogues.factories import CommitmentFactory
 from tests.factories import ActionFactory, CycleFactory, MeetingFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -209,3 +210,23 @@ def test_a_resident_following_the_proposal_is_not_told_of_an_action_kept_from_th
             progress=20,
         )
     assert "invanare@example.org" in mail_by_reader()
+
+
+def test_an_action_from_a_commitment_on_the_proposals_item_carries_the_story_on(
+    story, world, django_capture_on_commit_callbacks
+):
+    proposal, _meeting = place(story, world, django_capture_on_commit_callbacks)
+    commitment = CommitmentFactory(agenda_item=proposal.agenda_item, department=world["department"])
+    action = ActionFactory(origin_commitment=commitment, department=world["department"])
+    OutgoingMail.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        followup_services.report_progress(
+            action,
+            author=world["people"]["coordinator"],
+            text="Utredning klar.",
+            status=ActionStatus.ONGOING,
+            progress=40,
+        )
+    by = mail_by_reader()
+    assert sorted(by) == sorted([PROPOSER, FOLLOWER])
+    assert "Finskspråkig förskola" in by[FOLLOWER][0].body
