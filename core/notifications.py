@@ -41,6 +41,11 @@ KINDS: dict[str, Kind] = {
             _("Issues lifted at a meeting to your department, which it answers for."),
             required=True,
         ),
+        Kind(
+            "commitment_answered",
+            _("Answers to commitments"),
+            _("A department's answer to an issue lifted at a meeting of your forum."),
+        ),
         Kind("minutes_published", _("Published minutes"), _("The minutes of meetings you were invited to.")),
         Kind(
             "forum_news",

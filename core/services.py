@@ -36,6 +36,7 @@ from .models import (
     User,
 )
 from .plumbing.broker import hand_over
+from .signals import minutes_published
 
 
 def notify(
@@ -412,6 +413,9 @@ def move_minutes(meeting: Meeting, target: str, by: User) -> int:
     meeting.save()
     if target == MinutesStatus.APPROVED:
         queue_protocols(meeting)
+    if target == MinutesStatus.PUBLISHED:
+        # The decisions reach those who follow what was decided (e.g. a proposal's proposer and followers).
+        minutes_published.send(sender=Meeting, meeting=meeting)
     template = MINUTES_MAIL.get(MinutesStatus(target))
     if template is None:
         return 0

@@ -10,8 +10,10 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from . import mail, protocols
-from .models import OutgoingMail
+from .models import Meeting, MeetingStatus, OutgoingMail
 from .plumbing.broker import hand_over
+from .reminders import remind_once
+from .services import invited_people
 
 logger = logging.getLogger(__name__)
 
@@ -105,3 +107,32 @@ def send_weekly_digests() -> int:
     from .models import Delivery
 
     return send_digests(Delivery.WEEKLY)
+
+
+@shared_task(name="core.remind_meetings", max_retries=3)
+def remind_meetings(today: str | None = None) -> int:
+    """Remind those invited to each called meeting that begins MEETING_REMINDER_DAYS_BEFORE days from today.
+
+    Only called meetings (agenda published, not cancelled or held): nobody is reminded of a meeting they
+    were never called to. Once per meeting, person and day (core.reminders): a second run sends nothing.
+    `today` (ISO date) lets a test, or a run that was missed, choose the day.
+    """
+    day = dt.date.fromisoformat(today) if today else timezone.localdate()
+    days = settings.MEETING_REMINDER_DAYS_BEFORE
+    target = day + dt.timedelta(days=days)
+    meetings = (
+        Meeting.objects.filter(status=MeetingStatus.AGENDA_PUBLISHED, starts_at__date=target)
+        .select_related("forum")
+        .order_by("starts_at", "pk")
+    )
+    sent = 0
+    for meeting in meetings:
+        sent += remind_once(
+            "meeting_reminder",
+            meeting,
+            invited_people(meeting),
+            day,
+            "core/email/meeting_reminder",
+            {"meeting": meeting, "days": days},
+        )
+    return sent

@@ -14,6 +14,7 @@ from core.models import AgendaItem, Department, ForumRole, Meeting, Membership, 
 from core.services import notify
 
 from .models import Commitment, CommitmentQuerySet, CommitmentStatus
+from .signals import commitment_created
 
 # Forum roles whose holders follow up what the forum lifted to the administration.
 FOLLOWS_UP = (ForumRole.COORDINATOR, ForumRole.PROCESS_LEADER)
@@ -32,9 +33,9 @@ def _lock(commitment: Commitment) -> None:
     )
 
 
-def _notify_on_commit(people: list[User], template: str, commitment: Commitment) -> None:
+def _notify_on_commit(people: list[User], template: str, commitment: Commitment, kind: str) -> None:
     context = {"commitment": commitment, "meeting": commitment.agenda_item.meeting}
-    transaction.on_commit(lambda: notify(people, template, context))
+    transaction.on_commit(lambda: notify(people, template, context, kind=kind))
 
 
 @transaction.atomic
@@ -45,6 +46,7 @@ def responsible_outside_message(responsible: User, department: Department) -> st
     ) % {"person": responsible.full_name, "department": department.name}
 
 
+@transaction.atomic
 def create_commitment(
     *,
     agenda_item: AgendaItem,
@@ -82,7 +84,10 @@ def create_commitment(
     )
     _save(commitment, by, "created")
     if responsible is not None:
-        _notify_on_commit([responsible], "dialogues/email/commitment_assigned", commitment)
+        _notify_on_commit(
+            [responsible], "dialogues/email/commitment_assigned", commitment, "commitment_assigned"
+        )
+    commitment_created.send(sender=Commitment, commitment=commitment)
     return commitment
 
 
@@ -126,7 +131,12 @@ def answer_commitment(
     commitment.answered_at = timezone.now()
     commitment.answered_by = by
     _save(commitment, by, "answered")
-    _notify_on_commit(followers(commitment, exclude=by), "dialogues/email/commitment_answered", commitment)
+    _notify_on_commit(
+        followers(commitment, exclude=by),
+        "dialogues/email/commitment_answered",
+        commitment,
+        "commitment_answered",
+    )
     return commitment
 
 

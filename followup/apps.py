@@ -22,6 +22,13 @@ class FollowupConfig(AppConfig):
         # A reminder sent changes no page.
         ignore_writes_to("followup.stalereminder")
 
+        from dialogues.signals import commitment_created
+
+        from .receivers import on_commitment_created
+
+        # A commitment lifted from a proposal's agenda item is a step of the proposal's story.
+        commitment_created.connect(on_commitment_created, dispatch_uid="followup.story_commitment")
+
         from .models import Action, Cycle, Goal, Indicator
 
         register_translated(Cycle)

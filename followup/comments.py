@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.follows import followers_of
 from core.models import User
 from core.services import notify
 
@@ -18,9 +19,9 @@ COMMENT_MAX_LENGTH = 5000
 REASON_MAX_LENGTH = 500
 COMMENT_MAIL = "followup/email/action_comment"
 
-# Who else follows an action (generic follows, added by the notification settings): each function returns
-# the people to tell of a new comment on the action, beside its responsible person and earlier commenters.
-followers: list[Callable[[Action], list[User]]] = []
+# Who else hears of a new comment on the action, beside its responsible person and earlier commenters: each
+# function returns people; by default those who follow the action (core.follows) and may still see it.
+followers: list[Callable[[Action], list[User]]] = [followers_of]
 
 
 def people_to_tell(action: Action, author: User) -> list[User]:
@@ -75,7 +76,16 @@ def add_comment(
     comment._history_user = author  # type: ignore[attr-defined]
     comment.save()
     context = {"action": action, "comment": comment, "author": author}
-    transaction.on_commit(lambda: notify(people, COMMENT_MAIL, context, kind="comment"))
+    transaction.on_commit(
+        lambda: notify(
+            people,
+            COMMENT_MAIL,
+            context,
+            kind="comment",
+            about=action,
+            about_permission="followup.view_action",
+        )
+    )
     return comment
 
 

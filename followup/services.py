@@ -13,8 +13,12 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.follows import followers_of
 from core.history import stamp
 from core.models import Department, User
+from core.services import notify
+from proposals.models import Proposal
+from proposals.services import story_audience
 
 from .models import (
     Action,
@@ -29,6 +33,57 @@ from .models import (
     ProgressUpdate,
     StateGrant,
 )
+
+PROGRESS_MAIL = "followup/email/progress"
+ACTION_CREATED_MAIL = "followup/email/story_action"
+COMMITMENT_CREATED_MAIL = "followup/email/story_commitment"
+
+
+def proposal_of_item(item_id: int | None) -> Proposal | None:
+    """The proposal placed on an agenda item, if any."""
+    if item_id is None:
+        return None
+    return Proposal.objects.filter(agenda_item_id=item_id).select_related("proposer", "forum").first()
+
+
+def story_proposal(action: Action) -> Proposal | None:
+    """The proposal whose story the action is part of: its origin, or the proposal on its origin agenda item
+    or on the agenda item of the commitment it came from."""
+    if action.origin_proposal_id is not None:
+        return Proposal.objects.select_related("proposer", "forum").get(pk=action.origin_proposal_id)
+    if action.origin_agenda_item_id is not None:
+        return proposal_of_item(action.origin_agenda_item_id)
+    commitment = action.origin_commitment if action.origin_commitment_id is not None else None
+    if commitment is not None:
+        return proposal_of_item(commitment.agenda_item_id)
+    return None
+
+
+def action_audience(action: Action, proposal: Proposal | None = None) -> list[User]:
+    """Who hears of an action's progress and completion: the responsible person and the audience of the
+    proposal it came from (`proposals.services.story_audience`), active, once each, and only those who may see
+    the action (a resident following a proposal is not told of an action kept from the public)."""
+    people: dict[int, User] = {}
+    if action.responsible is not None and action.responsible.is_active:
+        people[action.responsible.pk] = action.responsible
+    proposal = proposal or story_proposal(action)
+    if proposal is not None:
+        for person in story_audience(proposal):
+            people.setdefault(person.pk, person)
+    # Those who follow the action itself (core.follows).
+    for person in followers_of(action):
+        people.setdefault(person.pk, person)
+    return [person for person in people.values() if person.has_perm("followup.view_action", action)]
+
+
+def tell_commitment(commitment) -> int:
+    """A commitment was lifted from an agenda item: tell the audience of the proposal placed on it, if any."""
+    proposal = proposal_of_item(commitment.agenda_item_id)
+    if proposal is None:
+        return 0
+    context = {"proposal": proposal, "commitment": commitment}
+    return notify(story_audience(proposal), COMMITMENT_CREATED_MAIL, context, kind="proposal_story")
+
 
 CYCLE_TITLES = {"sv": "Årssnurra {year}", "fi": "Vuosikello {year}", "en": "Yearly wheel {year}"}
 
@@ -150,6 +205,20 @@ def report_progress(
         action.last_update_on = written_on
     stamp(action, by=author)
     action.save()
+    # Each update, and the completion, reach the responsible person and the proposal's audience; not the writer.
+    proposal = story_proposal(action)
+    people = [person for person in action_audience(action, proposal) if person.pk != author.pk]
+    context = {"action": action, "update": update, "proposal": proposal}
+    transaction.on_commit(
+        lambda: notify(
+            people,
+            PROGRESS_MAIL,
+            context,
+            kind="action_progress",
+            about=action,
+            about_permission="followup.view_action",
+        )
+    )
     return update
 
 
@@ -263,6 +332,7 @@ def save_action(
         action.completed_on = None
     if action.status != ActionStatus.CANCELLED:
         action.cancel_reason = ""
+    created = action.pk is None
     _save_with_related(
         action,
         by=by,
@@ -271,6 +341,12 @@ def save_action(
         minorities=minorities,
         collaborating_departments=collaborating_departments,
     )
+    proposal = story_proposal(action) if created else None
+    if proposal is not None:
+        # A step of the proposal's story: the action it led to.
+        people = [p for p in story_audience(proposal) if p.has_perm("followup.view_action", action)]
+        context = {"proposal": proposal, "action": action}
+        transaction.on_commit(lambda: notify(people, ACTION_CREATED_MAIL, context, kind="proposal_story"))
     return action
 
 

@@ -297,6 +297,28 @@ CELERY_BEAT_SCHEDULE = {
         "task": "core.render_missing_protocols",
         "schedule": crontab(minute="*/15"),
     },
+    # Reminders
+    "remind-those-invited-to-a-coming-meeting": {
+        "task": "core.remind_meetings",
+        "schedule": crontab(minute=0, hour=7),
+    },
+    "remind-owners-of-past-due-actions-and-commitments": {
+        "task": "followup.remind_past_due",
+        "schedule": crontab(minute=5, hour=7),
+    },
+    "weekly-summary-of-what-is-overdue-to-coordinators": {
+        "task": "followup.overdue_summary",
+        "schedule": crontab(minute=20, hour=7, day_of_week="mon"),
+    },
+    # Digests: the messages people chose to get gathered, daily and on Monday mornings.
+    "send-the-daily-digests": {
+        "task": "core.send_daily_digests",
+        "schedule": crontab(minute=30, hour=6),
+    },
+    "send-the-weekly-digests": {
+        "task": "core.send_weekly_digests",
+        "schedule": crontab(minute=35, hour=6, day_of_week="mon"),
+    },
 }
 
 # --- Authentication (django-allauth) --------------------------------------------------------------
@@ -541,6 +563,11 @@ PROPOSAL_WAITING_DAYS = env_int("PROPOSAL_WAITING_DAYS", 21)
 REPORT_LANGUAGES = ["sv", "fi"]
 # An unfinished action without a progress update for this many days is flagged and its owner reminded.
 ACTION_STALE_DAYS = env_int("ACTION_STALE_DAYS", 90)
+# Those invited to a called meeting are reminded this many days before it begins (1: the day before).
+MEETING_REMINDER_DAYS_BEFORE = env_int("MEETING_REMINDER_DAYS_BEFORE", 1)
+# An action or commitment past its due date is reminded to its owners on the first day past due and then
+# every this many days (7: weekly; 0: only the first day), so that nobody is nagged every day.
+DUE_REMINDER_REPEAT_DAYS = env_int("DUE_REMINDER_REPEAT_DAYS", 7)
 # A questionnaire with fewer answers than this shows no breakdown or free texts, which could identify someone.
 SURVEY_MIN_ANSWERS = env_int("SURVEY_MIN_ANSWERS", 5)
 # The yearly follow-up of a year is due on this day of the next year (month, day), before the county

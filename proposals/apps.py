@@ -10,9 +10,14 @@ class ProposalsConfig(AppConfig):
 
     def ready(self) -> None:
         from core.plumbing.sections import register_navigation_link
+        from core.signals import minutes_published
 
+        from .receivers import on_minutes_published
         from .sections import register as register_sections
         from .timeline import register as register_timeline
+
+        # A proposal's proposer and followers hear of the decision when the minutes are published.
+        minutes_published.connect(on_minutes_published, dispatch_uid="proposals.decisions")
 
         register_navigation_link("triage", "proposals.triage")
         register_navigation_link("consultation_log", "proposals.view_consultation_log")

@@ -1,7 +1,8 @@
 """Writes on proposals: submitting one, and every move of the workflow (TRANSITIONS) with its reason.
 
-Each status change records the reason and the time, leaves a history record, and tells every follower
-by mail in their own language once the change is committed.
+Each status change records the reason and the time, leaves a history record, and tells the proposer and
+every follower (`story_audience`) by mail in their own language once the change is committed; so does the
+decision minuted on the proposal's agenda item, when the minutes are published (`tell_decisions`).
 """
 
 import datetime as dt
@@ -32,6 +33,43 @@ from .models import Proposal, ProposalAttachment, ProposalStatus
 STATUS_CHANGED_MAIL = "proposals/email/status_changed"
 NOT_ANSWERED_MAIL = "proposals/email/not_answered"
 TAKEN_UP_AGAIN_MAIL = "proposals/email/taken_up_again"
+PLACED_MAIL = "proposals/email/placed"
+DECIDED_MAIL = "proposals/email/decided"
+
+
+def story_audience(proposal: Proposal) -> list[User]:
+    """Who hears of each step of a proposal's story: the proposer and those who follow it, active, once each.
+
+    The one place that says it: the follow-up's `action_audience` builds on it.
+    """
+    people: dict[int, User] = {}
+    proposer = proposal.proposer
+    if proposer.is_active:
+        people[proposer.pk] = proposer
+    for follower in proposal.followers.filter(is_active=True).order_by("pk"):
+        people.setdefault(follower.pk, follower)
+    return list(people.values())
+
+
+def tell_decisions(meeting: Meeting) -> int:
+    """The minutes of the meeting are published: tell each proposal's audience what was decided on its item."""
+    sent = 0
+    for proposal in Proposal.objects.filter(agenda_item__meeting=meeting).select_related(
+        "agenda_item", "forum", "proposer"
+    ):
+        item = proposal.agenda_item
+        if item is None or not (item.decision or item.minutes):
+            continue
+        context = {"proposal": proposal, "item": item, "published": meeting}
+        sent += notify(
+            story_audience(proposal),
+            DECIDED_MAIL,
+            context,
+            kind="proposal_story",
+            about=proposal,
+            about_permission="proposals.view_proposal",
+        )
+    return sent
 
 
 def _save(proposal: Proposal, by: User | None, reason: str) -> None:
@@ -59,9 +97,19 @@ def _apply(proposal: Proposal, target: str, by: User | None, reason: str, **chan
     for name, value in changes.items():
         setattr(proposal, name, value)
     _save(proposal, by, reason)
-    people = list(proposal.followers.filter(is_active=True))
+    people = story_audience(proposal)
     context = {"proposal": proposal, "reason": proposal.status_reason}
-    transaction.on_commit(lambda: notify(people, STATUS_CHANGED_MAIL, context))
+    template = PLACED_MAIL if target == ProposalStatus.PLACED else STATUS_CHANGED_MAIL
+    transaction.on_commit(
+        lambda: notify(
+            people,
+            template,
+            context,
+            kind="proposal_story",
+            about=proposal,
+            about_permission="proposals.view_proposal",
+        )
+    )
     return proposal
 
 

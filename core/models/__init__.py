@@ -44,6 +44,7 @@ from .invitations import INVITABLE_ROLES, Invitation, InvitationStatus, invitati
 from .privacy import AccessLogEntry, ErasureRecord
 from .pagecache import PendingPageCacheBump
 from .notifications import Delivery, DigestEntry, Follow, NotificationPreference
+from .reminders import SentReminder
 
 # isort: on
 
@@ -53,6 +54,7 @@ __all__ = [
     "MINUTES_TRANSITIONS",
     "RSVP",
     "SEES_EVERY_MEETING",
+    "SentReminder",
     "AccessLogEntry",
     "AgendaItem",
     "Delivery",

@@ -59,6 +59,7 @@ IGNORED_MODELS = {
     "core.outgoingmail",
     "core.accesslogentry",
     "core.pendingpagecachebump",
+    "core.sentreminder",
     "django_celery_beat.periodictask",
     "django_celery_beat.periodictasks",
     "django_celery_beat.crontabschedule",

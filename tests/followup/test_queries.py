@@ -96,7 +96,7 @@ PAGES = {
 # counts it with duties). The trends and their summary: the session, the user, and one aggregate query each
 # for the actions, the proposals answered and the consultations held, over all twelve quarters at once.
 EXPECTED = {
-    "action": 9,  # with its comments (followup/views/comments.py), one query
+    "action": 10,  # with its comments (followup/views/comments.py) and whether the person follows it
     "dashboard": 16,
     "dashboard-filtered": 16,
     "department": 9,
