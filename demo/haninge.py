@@ -30,6 +30,7 @@ from demo.dialogues import build_dialogues_demo
 from demo.duties import build_duties_demo
 from demo.followup import build_followup_demo
 from demo.meetings import build_meetings
+from demo.notifications import build_notifications_demo
 from demo.pages import build_pages_demo
 from demo.proposals import build_proposals_demo
 from demo.protocols import build_protocols_demo
@@ -207,6 +208,7 @@ def _build(today: dt.date) -> dict:
     build_proposals_demo(today)
     build_followup_demo(today)
     build_protocols_demo(today)
+    build_notifications_demo()
     build_duties_demo(today)
     build_annual_demo(today)
     build_pages_demo(today)

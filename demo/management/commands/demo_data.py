@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from demo.haninge import build
+from demo.notifications import send_demo_digest
 from demo.protocols import held_protocol_meetings
 from demo.reports import build_demo_reports
 
@@ -20,6 +21,11 @@ class Command(BaseCommand):
         if protocols:
             self.stdout.write(
                 f"The consultation group's newest protocol is rendered in {protocols} languages."
+            )
+        digest = send_demo_digest()
+        if digest:
+            self.stdout.write(
+                f"A daily digest of a proposal's story went to {digest} (see the mail console)."
             )
         if reports:
             self.stdout.write(f"Reports in the archive: {len(reports)}")
