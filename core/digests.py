@@ -6,6 +6,8 @@ the outbox in the same transaction that deletes its entries, so a second run sen
 one sends nothing twice.
 """
 
+from typing import Any
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 
@@ -13,7 +15,10 @@ from .models import Delivery, DigestEntry, User
 from .notifications import DIGEST, preferences_of
 
 # Entries of a kind since turned to "immediately" go with the next daily digest rather than wait a week.
-SENT_WITH = {Delivery.DAILY: {Delivery.DAILY, Delivery.IMMEDIATE}, Delivery.WEEKLY: {Delivery.WEEKLY}}
+SENT_WITH: dict[str, set[str]] = {
+    Delivery.DAILY: {Delivery.DAILY, Delivery.IMMEDIATE},
+    Delivery.WEEKLY: {Delivery.WEEKLY},
+}
 
 
 def _still_visible(person: User, entries: list[DigestEntry]) -> list[DigestEntry]:
@@ -22,13 +27,13 @@ def _still_visible(person: User, entries: list[DigestEntry]) -> list[DigestEntry
     for entry in entries:
         if entry.about_type_id and entry.about_id:
             wanted.setdefault(entry.about_type_id, set()).add(entry.about_id)
-    objects: dict[tuple[int, int], object] = {}
+    objects: dict[tuple[int, int], Any] = {}
     for type_id, ids in wanted.items():
         model = ContentType.objects.get_for_id(type_id).model_class()
         if model is None:
             continue
-        for obj in model._default_manager.filter(pk__in=ids):
-            objects[(type_id, obj.pk)] = obj
+        for found in model._default_manager.filter(pk__in=ids):
+            objects[(type_id, found.pk)] = found
     kept = []
     for entry in entries:
         if entry.about_type_id and entry.about_id:

@@ -96,7 +96,10 @@ def followed_by(user: User) -> list[tuple[Followable, models.Model]]:
     """What the person follows, proposals first, then actions and forums: one query per kind."""
     found: list[tuple[Followable, models.Model]] = []
     proposals = FOLLOWABLE["proposal"]
-    found += [(proposals, p) for p in proposals.model_class().objects.filter(followers=user).order_by("-pk")]
+    found += [
+        (proposals, p)
+        for p in proposals.model_class()._default_manager.filter(followers=user).order_by("-pk")
+    ]
     rows = Follow.objects.filter(user=user).values_list(
         "content_type__app_label", "content_type__model", "object_id"
     )
@@ -108,5 +111,5 @@ def followed_by(user: User) -> list[tuple[Followable, models.Model]]:
         model = followable.model_class()
         ids = by_model.get(model._meta.label_lower)
         if ids:
-            found += [(followable, obj) for obj in model.objects.filter(pk__in=ids).order_by("pk")]
+            found += [(followable, obj) for obj in model._default_manager.filter(pk__in=ids).order_by("pk")]
     return found

@@ -4,18 +4,21 @@ is always sent at once and cannot be turned off."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .models import Delivery, NotificationPreference, User
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
 class Kind:
     key: str
-    label: str | Promise
-    help: str | Promise
+    label: "StrOrPromise"
+    help: "StrOrPromise"
     required: bool = False
     default: str = Delivery.IMMEDIATE
 

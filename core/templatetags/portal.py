@@ -71,7 +71,7 @@ def follow_button(context: template.Context, obj) -> dict:
     shown = bool(user is not None and user.is_authenticated and followable is not None)
     return {
         "shown": shown,
-        "following": shown and is_following(user, obj),
+        "following": shown and user is not None and is_following(user, obj),
         "key": followable.key if followable else "",
         "obj": obj,
         "request": request,
