@@ -97,6 +97,25 @@ KINDS: dict[str, Kind] = {
     ]
 }
 
+# The settings page shows the kinds in this order: what became of one's own matters first.
+ORDER = [
+    "proposal_story",
+    "action_progress",
+    "comment",
+    "commitment_answered",
+    "minutes_published",
+    "forum_news",
+    "meeting_reminder",
+    "due_reminder",
+    "stale_reminder",
+    "overdue_summary",
+    "proposal_waiting",
+    "report_ready",
+    "survey",
+    "annual_wheel",
+]
+KINDS = {key: KINDS[key] for key in sorted(KINDS, key=lambda key: ORDER.index(key) if key in ORDER else -1)}
+
 # The digest itself is not a kind a person chooses: it is how the chosen kinds arrive.
 DIGEST = "digest"
 

@@ -7,7 +7,7 @@ Outsiders get 404 for objects they may not know exist (`view_*`), 403 where they
 
 import rules
 
-from .models import SEES_EVERY_MEETING, Membership, MinutesStatus, Role
+from .models import SEES_EVERY_MEETING, Membership, MinutesSigner, MinutesStatus, Role
 
 
 @rules.predicate
@@ -98,10 +98,19 @@ def minutes_approved(user, meeting) -> bool:
 
 @rules.predicate
 def is_minutes_signer(user, meeting) -> bool:
-    """The meeting's chair or one of its adjusters (justerare)."""
+    """The meeting's chair or one of its adjusters (justerare).
+
+    The meetings the person signs are read once and kept on the user object, as the memberships are: a page
+    that checks many meetings asks once.
+    """
     if not user.is_authenticated or meeting is None:
         return False
-    return meeting.signers.filter(user=user).exists()
+    cache = getattr(user, "_signed_meeting_ids", None)
+    if cache is None:
+        cache = user._signed_meeting_ids = set(
+            MinutesSigner.objects.filter(user=user).order_by().values_list("meeting_id", flat=True)
+        )
+    return meeting.pk in cache
 
 
 @rules.predicate

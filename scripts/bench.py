@@ -194,6 +194,7 @@ def find_pages(search_word: str) -> tuple[list[Page], dict]:
                 "coordinator",
                 reverse("core:meeting_detail", kwargs={"pk": next_consultation.pk}),
             ),
+            Page("notification settings", "representative", reverse("core:notification_settings")),
             Page("proposals inbox", "coordinator", reverse("proposals:inbox")),
             Page(
                 "a proposal's story (the longest)",

@@ -1,7 +1,7 @@
 """A person's notification settings, and following an action, a proposal or a forum."""
 
 from django.contrib import messages
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext
@@ -49,9 +49,12 @@ def _followed(request: HttpRequest, key: str, pk: int):
 
 def _back(request: HttpRequest, obj) -> HttpResponse:
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    # Back to the page the button is on: a path on this site, never a view name or another host.
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
         target = obj.get_absolute_url()
-    return redirect(target)
+    return HttpResponseRedirect(target)
 
 
 @require_POST

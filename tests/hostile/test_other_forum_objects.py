@@ -40,9 +40,12 @@ OBJECT_ROWS = sorted(
 # Invitations belong to no forum: they are the coordinators' (403 to everyone else, tests/core).
 # Public pages belong to no forum either: the coordinators publish them (tests/pages); nor do reports
 # (the coordinators publish and withdraw their public versions, tests/reports); nor do actions (every
-# representative reads the register, and comments on it: tests/followup/test_action_comments.py).
+# representative reads the register, and comments on it: tests/followup/test_action_comments.py); and
+# following is of a public action here (who may see a thing may follow it: tests/core/test_notifications.py).
 NO_FORUM = {
     "followup:action_comment",
+    "core:follow",
+    "core:unfollow",
     "core:invitation_resend",
     "core:invitation_revoke",
     "pages:publish",
