@@ -12,6 +12,7 @@ from rules.contrib.views import PermissionRequiredMixin
 from .. import services
 from ..forms import MinutesItemForm, SignersForm
 from ..models import Meeting, MeetingProtocol, MinutesStatus
+from ..plumbing.pagecache import cached_get
 from .access import ObjectAccessMixin, check_access, load_object, signed_in_user
 from .meetings import MEETINGS, report_errors
 
@@ -150,6 +151,7 @@ def download_protocol(request: HttpRequest, pk: int, language: str) -> FileRespo
     return response
 
 
+@cached_get
 class PublishedMinutesView(PermissionRequiredMixin, ListView):
     """For everyone: the published minutes of the forums open to the public, newest first, in one list."""
 

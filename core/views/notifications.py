@@ -12,9 +12,11 @@ from rules.contrib.views import PermissionRequiredMixin
 from ..follows import FOLLOWABLE, follow, followed_by, unfollow
 from ..forms import NotificationSettingsForm
 from ..notifications import KINDS
+from ..plumbing.pagecache import cached_get
 from .access import load_object, signed_in_user
 
 
+@cached_get
 class NotificationSettingsView(PermissionRequiredMixin, FormView):
     """For each kind of message: at once, in a daily or weekly digest, or never; and what the person follows."""
 

@@ -148,6 +148,7 @@ def action_queryset():
     )
 
 
+@cached_get
 class ActionDetailView(ObjectAccessMixin, TemplateView):
     """An action: what, who, when, how far; where it came from; its updates and its history."""
 

@@ -105,6 +105,7 @@ class MineView(PermissionRequiredMixin, ListView):
         return context
 
 
+@cached_get
 class ProposalDetailView(ObjectAccessMixin, TemplateView):
     """Everything about a proposal: what it asks, its status and reason, where it went, and its history."""
 
