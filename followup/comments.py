@@ -4,7 +4,6 @@ a coordinator hides one with a reason kept in its history."""
 from collections.abc import Callable
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -12,11 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from core.follows import followers_of
 from core.models import User
 from core.services import notify
+from proposals.participation import clean_comment_text, clean_hide_reason, mark_hidden
 
 from .models import Action, ActionComment, ProgressUpdate
 
-COMMENT_MAX_LENGTH = 5000
-REASON_MAX_LENGTH = 500
 COMMENT_MAIL = "followup/email/action_comment"
 
 # Who else hears of a new comment on the action, beside its responsible person and earlier commenters: each
@@ -54,17 +52,7 @@ def add_comment(
         )
     if progress_update is not None and progress_update.action_id != action.pk:
         raise ValidationError(_("The progress update belongs to another action."), code="invalid")
-    text = (text or "").strip()
-    if not text:
-        raise ValidationError(_("Write a comment."), code="required")
-    if len(text) > COMMENT_MAX_LENGTH:
-        raise ValidationError(
-            _("A comment may be at most %(limit)d characters long."),
-            code="max_length",
-            params={"limit": COMMENT_MAX_LENGTH},
-        )
-    # The text comes straight from the POST, not through a form field that refuses NUL (PostgreSQL would).
-    ProhibitNullCharactersValidator()(text)
+    text = clean_comment_text(text)
     people = people_to_tell(action, author)
     comment = ActionComment(
         action=action,
@@ -94,23 +82,7 @@ def hide_comment(comment: ActionComment, by: User, reason: str) -> ActionComment
     """A coordinator hides a comment; the reason is kept on it and as the change reason in its history."""
     if not by.has_perm("followup.moderate_action_comment", comment):
         raise PermissionDenied(gettext("Only coordinators may hide comments."))
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Give the reason for hiding the comment."), code="required")
-    if len(reason) > REASON_MAX_LENGTH:
-        raise ValidationError(
-            _("The reason may be at most %(limit)d characters long."),
-            code="max_length",
-            params={"limit": REASON_MAX_LENGTH},
-        )
+    reason = clean_hide_reason(reason)
     # Lock the row: two coordinators may act on the same comment at once.
-    comment = ActionComment.objects.select_for_update().select_related("action").get(pk=comment.pk)
-    if comment.hidden:
-        raise ValidationError(_("The comment is already hidden."), code="hidden")
-    comment.hidden = True
-    comment.hidden_reason = reason
-    comment.hidden_by = by
-    comment._history_user = by  # type: ignore[attr-defined]
-    comment._change_reason = reason  # type: ignore[attr-defined]
-    comment.save()
-    return comment
+    locked = ActionComment.objects.select_for_update().select_related("action").get(pk=comment.pk)
+    return mark_hidden(locked, by, reason)

@@ -22,13 +22,11 @@ REASON_MAX_LENGTH = 500
 
 
 # --- Comments ------------------------------------------------------------------------------------
+# The rules every comment in the portal follows, on proposals and on actions (followup.comments).
 
 
-@transaction.atomic
-def add_comment(proposal: Proposal, author: User, text: str, language: str | None = None) -> Comment:
-    """A member of the proposal's forum (or a coordinator) comments on it."""
-    if not author.has_perm("proposals.comment_on_proposal", proposal):
-        raise PermissionDenied(gettext("Only members of the forum and coordinators may comment."))
+def clean_comment_text(text: str) -> str:
+    """The comment's text, stripped; refused when empty, too long or holding NUL."""
     text = (text or "").strip()
     if not text:
         raise ValidationError(_("Write a comment."), code="required")
@@ -40,6 +38,42 @@ def add_comment(proposal: Proposal, author: User, text: str, language: str | Non
         )
     # The text comes straight from the POST, not through a form field that refuses NUL (PostgreSQL would).
     ProhibitNullCharactersValidator()(text)
+    return text
+
+
+def clean_hide_reason(reason: str) -> str:
+    """The reason for hiding a comment, stripped; refused when empty or too long."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Give the reason for hiding the comment."), code="required")
+    if len(reason) > REASON_MAX_LENGTH:
+        raise ValidationError(
+            _("The reason may be at most %(limit)d characters long."),
+            code="max_length",
+            params={"limit": REASON_MAX_LENGTH},
+        )
+    return reason
+
+
+def mark_hidden(comment, by: User, reason: str):
+    """Hide a comment whose row the caller has locked; the reason is kept on it and in its history."""
+    if comment.hidden:
+        raise ValidationError(_("The comment is already hidden."), code="hidden")
+    comment.hidden = True
+    comment.hidden_reason = reason
+    comment.hidden_by = by
+    comment._history_user = by
+    comment._change_reason = reason
+    comment.save()
+    return comment
+
+
+@transaction.atomic
+def add_comment(proposal: Proposal, author: User, text: str, language: str | None = None) -> Comment:
+    """A member of the proposal's forum (or a coordinator) comments on it."""
+    if not author.has_perm("proposals.comment_on_proposal", proposal):
+        raise PermissionDenied(gettext("Only members of the forum and coordinators may comment."))
+    text = clean_comment_text(text)
     comment = Comment(proposal=proposal, author=author, text=text, language=language or author.language)
     comment._history_user = author
     comment.save()
@@ -51,26 +85,9 @@ def hide_comment(comment: Comment, by: User, reason: str) -> Comment:
     """A coordinator hides a comment; the reason is kept on it and as the change reason in its history."""
     if not by.has_perm("proposals.moderate_comment", comment):
         raise PermissionDenied(gettext("Only coordinators may hide comments."))
-    reason = (reason or "").strip()
-    if not reason:
-        raise ValidationError(_("Give the reason for hiding the comment."), code="required")
-    if len(reason) > REASON_MAX_LENGTH:
-        raise ValidationError(
-            _("The reason may be at most %(limit)d characters long."),
-            code="max_length",
-            params={"limit": REASON_MAX_LENGTH},
-        )
+    reason = clean_hide_reason(reason)
     # Lock the row: two coordinators may act on the same comment at once.
-    comment = Comment.objects.select_for_update().get(pk=comment.pk)
-    if comment.hidden:
-        raise ValidationError(_("The comment is already hidden."), code="hidden")
-    comment.hidden = True
-    comment.hidden_reason = reason
-    comment.hidden_by = by
-    comment._history_user = by
-    comment._change_reason = reason
-    comment.save()
-    return comment
+    return mark_hidden(Comment.objects.select_for_update().get(pk=comment.pk), by, reason)
 
 
 # --- Support -------------------------------------------------------------------------------------
