@@ -84,3 +84,27 @@ def test_representative_sets_a_digest_follows_an_action_and_reads_the_story(
         expect(browser_page.locator("#timeline")).to_contain_text("Hemtjänst på finska")
         assert_accessible(browser_page, f"proposal-story-{language}")
         _fits(browser_page)
+
+
+@pytest.mark.parametrize("language", ["sv", "fi"])
+def test_coordinator_hides_a_comment_on_an_action_after_a_refused_empty_reason(
+    page, mobile_page, world, story, sign_in_as, language
+):
+    comment = ActionComment.objects.get(action=story["action"])
+    for browser_page in (page, mobile_page):
+        sign_in_as(browser_page, world["people"]["coordinator"])
+        browser_page.goto(f"/{language}/followup/action-comments/{comment.pk}/hide/")
+        if language != "fi":  # a Finnish page's lang already says it
+            expect(browser_page.locator("#comment-text")).to_have_attribute("lang", "fi")
+        assert_accessible(browser_page, f"action-comment-hide-{language}")
+        _fits(browser_page)
+        if browser_page is page:
+            browser_page.locator("#hide-comment-form button[type=submit]").click()
+            expect(browser_page.locator(".ds-error-summary")).to_be_focused()
+            assert_accessible(browser_page)
+            _fits(browser_page)
+    page.locator("#hide-comment-form textarea").fill("Innehöll ett telefonnummer.")
+    page.locator("#hide-comment-form button[type=submit]").click()
+    comment.refresh_from_db()
+    assert comment.hidden
+    assert comment.hidden_reason == "Innehöll ett telefonnummer."
