@@ -2,10 +2,13 @@
 # make bench: serve the portal as docker-compose.yml runs it in production (gunicorn, DEBUG off, static
 # files through WhiteNoise) on the data in BENCH_DATABASE_URL, drive its pages with wrk, time the PDF
 # report and the dashboard charts. scripts/bench.py does the measuring; results go to bench/.
+# Three servers run side by side with the same gunicorn settings: the portal as in production, the portal
+# with its page cache off (every page rendered afresh), and plain Django (scripts/plain_django.py), the floor
+# every figure is compared with.
 #
 #   BENCH_DATABASE_URL  the database to serve (default: haninge_bench, filled by `make bench-data`)
 #   GUNICORN_WORKERS    gunicorn worker processes (default 5, as in production)
-#   BENCH_SECONDS       seconds of load per page (default 8), after BENCH_WARMUP seconds (default 1)
+#   BENCH_SECONDS       seconds of load per page and server (default 5), after BENCH_WARMUP seconds (default 1)
 #   BENCH_SEARCH        the word the search page looks for (default: finska)
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
@@ -26,12 +29,14 @@ ensure_postgres
 ensure_redis
 
 workdir="$(mktemp -d)"
-server=""
+servers=()
 stop_server() {
-  if [ -n "$server" ] && kill -0 "$server" 2>/dev/null; then
-    kill -TERM "$server"
-    wait "$server" 2>/dev/null || true
-  fi
+  for pid in "${servers[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then
+      kill -TERM "$pid"
+      wait "$pid" 2>/dev/null || true
+    fi
+  done
   rm -rf "$workdir"
 }
 trap stop_server EXIT
@@ -59,25 +64,46 @@ say "Database ${DATABASE_URL##*/}: migrations, static files, an empty cache"
 "$PY" manage.py collectstatic --noinput -v0
 redis-cli -h 127.0.0.1 -p 6379 -n "$BENCH_REDIS_DB" flushdb >/dev/null
 
-port="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-say "gunicorn with $GUNICORN_WORKERS workers at http://127.0.0.1:$port/ (no access log)"
-"$VENV/bin/gunicorn" haninge_portal.wsgi:application --bind "127.0.0.1:$port" \
-  --workers "$GUNICORN_WORKERS" --error-logfile "$workdir/gunicorn.log" --log-level warning &
-server=$!
-for _ in $(seq 1 60); do
-  curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && break
-  kill -0 "$server" 2>/dev/null || { cat "$workdir/gunicorn.log"; die "gunicorn did not start."; }
-  sleep 0.5
-done
-curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" || { cat "$workdir/gunicorn.log"; die "/healthz does not answer."; }
+free_port() { "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# start_server NAME PORT HEALTH-PATH GUNICORN-ARGS...: gunicorn with the same sync workers for each server.
+start_server() {
+  local name="$1" at="$2" health="$3"
+  shift 3
+  "$VENV/bin/gunicorn" "$@" --bind "127.0.0.1:$at" --workers "$GUNICORN_WORKERS" \
+    --error-logfile "$workdir/$name.log" --log-level warning &
+  local pid=$!
+  servers+=("$pid")
+  for _ in $(seq 1 60); do
+    curl -fs -o /dev/null "http://127.0.0.1:$at$health" && return 0
+    kill -0 "$pid" 2>/dev/null || { cat "$workdir/$name.log"; die "gunicorn ($name) did not start."; }
+    sleep 0.5
+  done
+  cat "$workdir/$name.log"
+  die "gunicorn ($name) does not answer at $health."
+}
+
+port="$(free_port)"
+say "The portal: gunicorn with $GUNICORN_WORKERS workers at http://127.0.0.1:$port/ (no access log)"
+start_server portal "$port" /healthz haninge_portal.wsgi:application
+
+fresh_port="$(free_port)"
+say "The portal without its page cache (PAGE_CACHE_SECONDS=0): every page rendered afresh, at :$fresh_port"
+PAGE_CACHE_SECONDS=0 start_server fresh "$fresh_port" /healthz haninge_portal.wsgi:application
+
+plain_port="$(free_port)"
+say "Plain Django (scripts/plain_django.py: no middleware, SELECT 1, a one-line template) at :$plain_port"
+start_server plain "$plain_port" / --chdir scripts plain_django:application
 
 say "Benchmark"
 set +e
-"$PY" scripts/bench.py --base-url "http://127.0.0.1:$port"
+"$PY" scripts/bench.py --base-url "http://127.0.0.1:$port" --fresh-url "http://127.0.0.1:$fresh_port" \
+  --plain-url "http://127.0.0.1:$plain_port"
 status=$?
 set -e
-if [ -s "$workdir/gunicorn.log" ]; then
-  say "gunicorn's error log"
-  tail -n 40 "$workdir/gunicorn.log"
-fi
+for name in portal fresh plain; do
+  if [ -s "$workdir/$name.log" ]; then
+    say "gunicorn's error log ($name)"
+    tail -n 40 "$workdir/$name.log"
+  fi
+done
 [ "$status" = 0 ] || die "The benchmark failed (exit $status)."
