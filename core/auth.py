@@ -51,7 +51,7 @@ def consume_rate_limit(request: HttpRequest, action: str) -> bool:
 
 def sign_in(request: HttpRequest, user, *, method: str) -> None:
     """Sign a person in through one of the portal's own doors, recording how, as allauth's forms do."""
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    login(request, user, backend="core.auth_backends.PortalModelBackend")
     record_authentication(request, user, method=method)
 
 

@@ -325,8 +325,9 @@ CELERY_BEAT_SCHEDULE = {
 AUTH_USER_MODEL = "core.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # Django's and allauth's, with Django's model permissions for staff only (the admin site): see the module.
+    "core.auth_backends.PortalModelBackend",
+    "core.auth_backends.PortalAccountBackend",
 ]
 SITE_ID = 1
 LOGIN_URL = "account_login"

@@ -159,7 +159,7 @@ def test_section_queries_do_not_grow_with_the_data(
     _fill(world, earlier_item, size)
     request = request_for(world, role)
     user = request.user
-    user.has_perm("dialogues.mark_received")  # reads what ModelBackend caches on the person
+    user.has_perm("dialogues.mark_received")  # model permissions: none for non-staff, no query
     user.has_perm("core.view_meeting", world["meetings"]["finnish"])  # and the memberships rules cache
     # One query for the feedback, one for this meeting's commitments (this app's two sections only;
     # other apps' sections on the same page are pinned in their own tests).
