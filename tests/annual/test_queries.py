@@ -39,7 +39,7 @@ PAGES = {
 }
 
 # A draft is computed as the yearly report is (reports.content.collect) plus the register: a constant cost.
-EXPECTED = {"list": 7, "draft": 32, "approved": 3, "edit": 34}
+EXPECTED = {"list": 5, "draft": 30, "approved": 3, "edit": 34}
 
 
 @pytest.mark.parametrize("size", [2, 7])

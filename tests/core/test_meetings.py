@@ -260,7 +260,7 @@ def test_calendar_and_forum_pages_queries_do_not_grow(client_for, world, size, d
     client = client_for("representative")
     client.get(reverse("home"))
     for name, kwargs, queries in [
-        ("core:calendar", {}, 5),
+        ("core:calendar", {}, 3),
         ("core:calendar_list", {}, 4),
         ("core:forum_list", {}, 3),
         ("core:forum_detail", {"slug": world["forums"]["finnish_dialogue"].slug}, FORUM_PAGE_QUERIES),
@@ -275,7 +275,7 @@ def test_calendar_and_forum_pages_queries_do_not_grow(client_for, world, size, d
 # the follow-up's actions that came from the meeting (1).
 MEETING_PAGE_QUERIES = 13
 # The forum page writes one row to the access log when it shows the member list (special-category data).
-FORUM_PAGE_QUERIES = 11  # with whether the person follows the forum
+FORUM_PAGE_QUERIES = 9  # with whether the person follows the forum
 
 
 def test_calendar_shows_a_meeting_on_its_day_and_the_public_sees_only_public_ones(client, world):

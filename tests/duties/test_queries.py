@@ -54,9 +54,9 @@ PAGES = {
 
 EXPECTED = {
     "summary": 4,
-    "register": 9,
+    "register": 7,
     "register-filtered": 8,
-    "detail": 11,
+    "detail": 9,
     "assess": 10,
     "dashboard": 18,
     "department": 11,
