@@ -12,10 +12,7 @@ from django.contrib.auth.backends import ModelBackend
 
 
 class _StaffModelPermissions:
-    def get_all_permissions(self, user_obj, obj=None):
-        if not getattr(user_obj, "is_staff", False):
-            return set()
-        return super().get_all_permissions(user_obj, obj)  # type: ignore[misc]
+    """ModelBackend's permission sets, empty for anyone not staff; get_all_permissions and has_perm build on them."""
 
     def get_user_permissions(self, user_obj, obj=None):
         if not getattr(user_obj, "is_staff", False):

@@ -578,7 +578,7 @@ def main() -> None:
     print("\nWhat each middleware costs a request (scripts/middleware_cost.py, in-process)")
     import middleware_cost
 
-    middleware = middleware_cost.run()
+    middleware = middleware_cost.run(pages, people)
     middleware_cost.print_table(middleware)
 
     table = rows(pages, plain)

@@ -93,14 +93,12 @@ def measure(url: str, person=None, *, fresh: bool = False) -> dict[str, float]:
         if response.status_code != 200:
             raise SystemExit(f"middleware_cost: {url} answered {response.status_code}")
         handler = client.handler
-        owner = {}
         for hooks in ("_view_middleware", "_template_response_middleware", "_exception_middleware"):
             wrapped = []
             for method in getattr(handler, hooks):
                 owner_class = getattr(method, "__self__", None)
                 cls_name = type(owner_class).__name__ if owner_class else method.__qualname__.split(".")[0]
                 name = next((p for p in middleware if p.rsplit(".", 1)[1] == cls_name), cls_name)
-                owner[name] = True
                 wrapped.append(probes._timed(method, name))
             setattr(handler, hooks, wrapped)
         for _ in range(WARMUP):
@@ -121,15 +119,12 @@ def measure(url: str, person=None, *, fresh: bool = False) -> dict[str, float]:
     return costs
 
 
-def scenarios() -> list[tuple[str, str, object, bool]]:
-    """(title, url, person or None, rendered afresh?) for the table's columns."""
+def scenarios(pages: list, people: dict) -> list[tuple[str, str, object, bool]]:
+    """(title, url, person or None, rendered afresh?) for the table's columns, from bench.find_pages()."""
     from django.conf import settings
     from django.urls import reverse
     from django.utils import translation
 
-    import bench
-
-    pages, people = bench.find_pages(os.environ.get("BENCH_SEARCH", "finska"))
     meeting = next(page for page in pages if page.name.startswith("meeting (Finnish dialogue"))
     with translation.override(settings.LANGUAGE_CODE):
         floor = reverse("core:bench_floor")
@@ -144,10 +139,12 @@ def scenarios() -> list[tuple[str, str, object, bool]]:
     ]
 
 
-def run() -> dict:
+def run(pages: list, people: dict) -> dict:
     from django.conf import settings
 
-    columns = {title: measure(url, person, fresh=fresh) for title, url, person, fresh in scenarios()}
+    columns = {
+        title: measure(url, person, fresh=fresh) for title, url, person, fresh in scenarios(pages, people)
+    }
     names = [*settings.MIDDLEWARE, "all middleware", "view", "request, in-process"]
     return {
         "requests": REQUESTS,
@@ -170,4 +167,4 @@ if __name__ == "__main__":
     import bench
 
     bench.setup_django()
-    print_table(run())
+    print_table(run(*bench.find_pages(os.environ.get("BENCH_SEARCH", "finska"))))
