@@ -2,6 +2,7 @@
 commitments lifted at the meeting. Registered with core.plumbing.sections from DialoguesConfig.ready().
 """
 
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
@@ -16,18 +17,50 @@ from .models import Commitment, CommitmentStatus
 NOT_YET_HELD = {MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED}
 
 
+def _meeting_commitments(request: HttpRequest, meeting: Meeting) -> list[Commitment]:
+    """The commitments both sections of a meeting's page show, read in one query for the two of them.
+
+    Those lifted at the meeting, and the feedback it hears: before it is held, the answers still waiting
+    from the forum's earlier meetings; afterwards, those it received. Each section picks its own below.
+    """
+    memo = request.__dict__.setdefault("_meeting_commitments", {})
+    if meeting.pk not in memo:
+        if meeting.status in NOT_YET_HELD:
+            feedback = Q(
+                forum=meeting.forum_id,
+                status=CommitmentStatus.ANSWERED,
+                agenda_item__meeting__starts_at__lt=meeting.starts_at,
+            )
+        else:
+            feedback = Q(received_at_meeting=meeting, status=CommitmentStatus.RECEIVED)
+        memo[meeting.pk] = list(
+            Commitment.objects.visible_to(request.user)
+            .filter(Q(agenda_item__meeting=meeting) | feedback)
+            .with_related()
+        )
+    return memo[meeting.pk]
+
+
+def _is_feedback(commitment: Commitment, meeting: Meeting, waiting: bool) -> bool:
+    """The query's feedback condition, for one commitment it read."""
+    if waiting:
+        return (
+            commitment.forum_id == meeting.forum_id
+            and commitment.status == CommitmentStatus.ANSWERED
+            and commitment.agenda_item.meeting.starts_at < meeting.starts_at
+        )
+    return commitment.received_at_meeting_id == meeting.pk and commitment.status == CommitmentStatus.RECEIVED
+
+
 def feedback_section(request: HttpRequest, meeting: Meeting) -> dict | None:
     """Feedback (återkoppling): answers to issues the forum lifted at earlier meetings."""
     user = request.user
-    commitments = Commitment.objects.visible_to(user).with_related()
     waiting = meeting.status in NOT_YET_HELD
-    if waiting:
-        commitments = commitments.awaiting_feedback(meeting.forum_id).filter(
-            agenda_item__meeting__starts_at__lt=meeting.starts_at
-        )
-    else:
-        commitments = commitments.received_at(meeting)
-    commitments = list(commitments.order_by("answered_at", "pk"))
+    commitments = sorted(
+        (c for c in _meeting_commitments(request, meeting) if _is_feedback(c, meeting, waiting)),
+        # As ORDER BY answered_at, pk: an unanswered one (none should be) last.
+        key=lambda c: (c.answered_at is None, c.answered_at or meeting.starts_at, c.pk),
+    )
     if not commitments:
         return None
     return {
@@ -41,11 +74,9 @@ def feedback_section(request: HttpRequest, meeting: Meeting) -> dict | None:
 def commitments_section(request: HttpRequest, meeting: Meeting) -> dict | None:
     """Commitments lifted at this meeting, with a way for coordinators to add one."""
     user = request.user
-    commitments = list(
-        Commitment.objects.visible_to(user)
-        .from_meeting(meeting)
-        .with_related()
-        .order_by("agenda_item__position", "agenda_item__pk", "pk")
+    commitments = sorted(
+        (c for c in _meeting_commitments(request, meeting) if c.agenda_item.meeting_id == meeting.pk),
+        key=lambda c: (c.agenda_item.position, c.agenda_item.pk, c.pk),
     )
     may_add = not meeting.is_cancelled and user.has_perm("dialogues.add_commitment", meeting)
     if not commitments and not may_add:

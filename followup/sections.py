@@ -97,7 +97,7 @@ def meeting_actions_section(request: HttpRequest, meeting: Meeting) -> dict | No
         "create_url": "",
         "heading_id": "meeting-actions",
         # A coordinator turns a decision of the meeting into an action.
-        "agenda_items": list(meeting.agenda_items.all()) if may_add else [],
+        "agenda_items": meeting.agenda_in_order if may_add else [],
     }
 
 

@@ -46,7 +46,7 @@ def consultations_section(request: HttpRequest, meeting: Meeting) -> dict | None
     groups: dict[int, tuple] = {}
     for record in records:
         groups.setdefault(record.agenda_item_id, (record.agenda_item, by_item[record.agenda_item_id]))
-    items = list(meeting.agenda_items.order_by("position", "pk")) if may_add else []
+    items = meeting.agenda_in_order if may_add else []
     return {"groups": list(groups.values()), "may_add": may_add, "items": items}
 
 

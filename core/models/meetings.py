@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
@@ -143,6 +144,12 @@ class Meeting(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("core:meeting_detail", kwargs={"pk": self.pk})
+
+    @cached_property
+    def agenda_in_order(self) -> list["AgendaItem"]:
+        """The agenda items in order, with their presenters and paragraphs, read once per object: the
+        meeting's page and the sections on it share them."""
+        return list(self.agenda_items.select_related("presenter", "paragraph").order_by("position", "pk"))
 
     @property
     def is_cancelled(self) -> bool:

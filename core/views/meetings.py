@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -62,11 +61,13 @@ class MeetingDetailView(ObjectAccessMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         meeting, user = self.object, self.request.user
-        items = list(
-            meeting.agenda_items.select_related("presenter", "paragraph").prefetch_related(
-                Prefetch("attachments", queryset=Attachment.objects.order_by("name"))
-            )
-        )
+        items = meeting.agenda_in_order
+        # The meeting's files and its items' files in one query (an item's file belongs to its meeting).
+        files: dict[int | None, list[Attachment]] = {}
+        for attachment in meeting.attachments.order_by("name"):
+            files.setdefault(attachment.agenda_item_id, []).append(attachment)
+        for item in items:
+            item.files = files.get(item.pk, [])
         attendances = list(
             meeting.attendances.select_related("user").order_by("user__full_name", "guest_name")
         )
@@ -80,7 +81,7 @@ class MeetingDetailView(ObjectAccessMixin, TemplateView):
             meeting=meeting,
             forum=meeting.forum,
             items=items,
-            meeting_attachments=list(meeting.attachments.filter(agenda_item__isnull=True).order_by("name")),
+            meeting_attachments=files.get(None, []),
             total_minutes=sum(item.duration_minutes or 0 for item in items),
             own_attendance=own,
             can_see_attendance=user.has_perm("core.view_meeting_history", meeting),

@@ -161,10 +161,11 @@ def test_section_queries_do_not_grow_with_the_data(
     user = request.user
     user.has_perm("dialogues.mark_received")  # model permissions: none for non-staff, no query
     user.has_perm("core.view_meeting", world["meetings"]["finnish"])  # and the memberships rules cache
-    # One query for the feedback, one for this meeting's commitments (this app's two sections only;
-    # other apps' sections on the same page are pinned in their own tests).
+    # One query for the feedback and this meeting's commitments together, read by the first section and
+    # reused by the second (this app's two sections only; other apps' sections on the same page are pinned
+    # in their own tests).
     meeting = world["meetings"]["finnish"]
-    with django_assert_num_queries(2):
+    with django_assert_num_queries(1):
         rendered = [
             (template, context(request, meeting))
             for template, context in (
