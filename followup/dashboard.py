@@ -7,7 +7,7 @@ queries with ten actions as with ten thousand. The PDF reports use the same func
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Avg, Count, Exists, OuterRef, Q
+from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet, Value
 from django.utils import timezone
 from django.utils.translation import gettext
 
@@ -75,83 +75,107 @@ def filtered_actions(filters: Filters):
     return actions
 
 
-def _group_annotations(prefix: str, ids, today: dt.date) -> dict:
-    """Counts per status, average progress, overdue and done this quarter, over the related actions in `ids`."""
-    within = Q(**{f"{prefix}__in": ids})
-    annotations = {
-        "total": Count(prefix, filter=within, distinct=True),
-        "average": Avg(f"{prefix}__progress", filter=within),
-        "overdue": Count(prefix, filter=within & overdue_condition(today, prefix), distinct=True),
+def _figures(path: str, today: dt.date) -> dict:
+    """Counts per status, average progress, overdue and done this quarter, over the actions at `path`
+    ("" for the action itself, "action" from a many-to-many table's row)."""
+    prefix = f"{path}__" if path else ""
+    pk = f"{prefix}pk"
+    figures = {
+        "total": Count(pk, distinct=True),
+        "average": Avg(f"{prefix}progress"),
+        "overdue": Count(pk, filter=overdue_condition(today, path), distinct=True),
         "done_quarter": Count(
-            prefix,
-            filter=within
-            & Q(
-                **{
-                    f"{prefix}__status": ActionStatus.DONE,
-                    f"{prefix}__completed_on__gte": quarter_start(today),
-                }
+            pk,
+            filter=Q(
+                **{f"{prefix}status": ActionStatus.DONE, f"{prefix}completed_on__gte": quarter_start(today)}
             ),
             distinct=True,
         ),
     }
     for status in ActionStatus:
-        annotations[f"s_{status.value}"] = Count(
-            prefix, filter=within & Q(**{f"{prefix}__status": status.value}), distinct=True
-        )
-    return annotations
+        figures[f"s_{status.value}"] = Count(pk, filter=Q(**{f"{prefix}status": status.value}), distinct=True)
+    return figures
 
 
-def _rows(queryset, label) -> list[GroupRow]:
-    rows = []
-    for obj in queryset:
-        rows.append(
-            GroupRow(
-                label=label(obj),
-                obj=obj,
-                total=obj.total,
-                by_status={s.value: getattr(obj, f"s_{s.value}") for s in ActionStatus},
-                average_progress=None if obj.average is None else round(obj.average),
-                overdue=obj.overdue,
-                done_this_quarter=obj.done_quarter,
-            )
-        )
-    return rows
+def _grouped(queryset, kind: str, key, path: str, today: dt.date):
+    """One part of the figures' UNION: the rows of `queryset` grouped by `key`, labelled `kind`."""
+    return (
+        queryset.order_by()
+        .annotate(kind=Value(kind), key=key)
+        .values("kind", "key")
+        .annotate(**_figures(path, today))
+    )
 
 
-def action_figures(filters: Filters, today: dt.date | None = None) -> dict:
+def _row(label: str, obj, found: dict | None) -> GroupRow:
+    found = found or {}
+    average = found.get("average")
+    return GroupRow(
+        label=label,
+        obj=obj,
+        total=found.get("total", 0),
+        by_status={s.value: found.get(f"s_{s.value}", 0) for s in ActionStatus},
+        average_progress=None if average is None else round(average),
+        overdue=found.get("overdue", 0),
+        done_this_quarter=found.get("done_quarter", 0),
+    )
+
+
+def action_figures(
+    filters: Filters, today: dt.date | None = None, loaded: dict[str, list] | None = None
+) -> dict:
+    """The actions' figures, in all and by goal, department and minority: one query (a UNION of four GROUP BYs).
+
+    `loaded` may give the goals (by code), the departments (by name) and the minorities the caller has
+    already read; what it does not give is read here.
+    """
     today = today or timezone.localdate()
-    actions = filtered_actions(filters)
-    ids = actions.values("pk")
-    status_counts = dict(actions.order_by().values_list("status").annotate(n=Count("pk", distinct=True)))
-    totals = actions.aggregate(
-        average=Avg("progress"),
-        overdue=Count("pk", filter=overdue_condition(today)),
-        done_quarter=Count("pk", filter=Q(status=ActionStatus.DONE, completed_on__gte=quarter_start(today))),
+    loaded = loaded or {}
+    ids = filtered_actions(filters).values("pk")
+    # A plain QuerySet: modeltranslation's reorders the columns of values(), and a UNION's parts must agree.
+    actions = QuerySet(model=Action).filter(pk__in=ids)
+    # All the filtered actions are of one cycle: grouped by it, they are one row.
+    parts = _grouped(actions, "all", F("cycle_id"), "", today).union(
+        _grouped(actions, "department", F("department_id"), "", today),
+        _grouped(Action.goals.through.objects.filter(action__in=ids), "goal", F("goal_id"), "action", today),
+        _grouped(
+            Action.minorities.through.objects.filter(action__in=ids),
+            "minority",
+            F("nationalminority_id"),
+            "action",
+            today,
+        ),
+        all=True,
     )
-    goals = Goal.objects.annotate(**_group_annotations("actions", ids, today)).order_by("code", "pk")
+    found: dict[tuple[str, int], dict] = {(row["kind"], row["key"]): row for row in parts}
+    totals = next((row for (kind, _key), row in found.items() if kind == "all"), {})
+    status_counts = {s.value: totals.get(f"s_{s.value}", 0) for s in ActionStatus}
+
+    goals = loaded.get("goal")
+    if goals is None:
+        goals = list(Goal.objects.order_by("code", "pk"))
     if filters.goal is not None:
-        goals = goals.filter(pk=filters.goal.pk)
-    by_goal = _rows(goals, str)
-    departments = (
-        Department.objects.annotate(**_group_annotations("actions", ids, today))
-        # The plugin cannot read annotations passed as **dict (_group_annotations): "total" is one of them.
-        .filter(total__gt=0)  # type: ignore[misc]
-        .order_by("name")
-    )
-    by_department = _rows(departments, lambda d: d.name)
-    minorities = NationalMinority.objects.annotate(**_group_annotations("actions", ids, today)).order_by(
-        "order"
-    )
+        goals = [g for g in goals if g.pk == filters.goal.pk]
+    by_goal = [_row(str(g), g, found.get(("goal", g.pk))) for g in goals]
+    departments = loaded.get("department")
+    if departments is None:
+        departments = list(Department.objects.order_by("name"))
+    by_department = [
+        _row(d.name, d, found[("department", d.pk)]) for d in departments if ("department", d.pk) in found
+    ]
+    minorities = loaded.get("minority")
+    if minorities is None:
+        minorities = list(NationalMinority.objects.all())
     if filters.minority is not None:
-        minorities = minorities.filter(pk=filters.minority.pk)
-    by_minority = _rows(minorities, lambda m: m.name)
+        minorities = [m for m in minorities if m.pk == filters.minority.pk]
+    by_minority = [_row(m.name, m, found.get(("minority", m.pk))) for m in minorities]
     total = sum(status_counts.values())
     return {
         "total": total,
         "status_counts": [(s, status_counts.get(s.value, 0)) for s in ActionStatus],
-        "average_progress": None if totals["average"] is None else round(totals["average"]),
-        "overdue": totals["overdue"],
-        "done_this_quarter": totals["done_quarter"],
+        "average_progress": None if totals.get("average") is None else round(totals["average"]),
+        "overdue": totals.get("overdue", 0),
+        "done_this_quarter": totals.get("done_quarter", 0),
         "quarter_start": quarter_start(today),
         "by_goal": by_goal,
         "by_department": by_department,
@@ -237,10 +261,11 @@ def indicator_figures(filters: Filters) -> dict:
     }
 
 
-def dashboard(filters: Filters, today: dt.date | None = None, minorities: list | None = None) -> dict:
+def dashboard(filters: Filters, today: dt.date | None = None, loaded: dict[str, list] | None = None) -> dict:
+    """Every block of the dashboard; `loaded` as action_figures takes it (the minorities serve both)."""
     return {
-        "actions": action_figures(filters, today),
-        "meetings": meeting_figures(filters, minorities),
+        "actions": action_figures(filters, today, loaded),
+        "meetings": meeting_figures(filters, (loaded or {}).get("minority")),
         "proposals": proposal_figures(filters),
         "indicators": indicator_figures(filters),
     }

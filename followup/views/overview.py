@@ -35,7 +35,8 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
         loaded: dict[str, list] = {
             "goal": list(Goal.objects.order_by("code", "pk")),
             "minority": list(NationalMinority.objects.all()),
-            "department": list(Department.objects.all()),
+            # By name, as the table of departments lists them.
+            "department": list(Department.objects.order_by("name")),
         }
         form = DashboardFilterForm(self.request.GET or None, cycles=self.cycles, loaded=loaded)
         chosen = form.cleaned_data if form.is_valid() else {}
@@ -53,7 +54,7 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
                 goal=chosen.get("goal"),
             )
             context.update(
-                figures=dashboard.dashboard(filters, today, minorities=loaded["minority"]),
+                figures=dashboard.dashboard(filters, today, loaded=loaded),
                 chosen=filters,
                 phase=cycle.phase_on(today),
                 register_query=_register_query(filters),
