@@ -202,6 +202,7 @@ def publish_version(request: HttpRequest, slug: str, language: str) -> HttpRespo
     return redirect(reverse("pages:queue_in", kwargs={"language": language}))
 
 
+@cached_get
 class QueueView(PermissionRequiredMixin, TemplateView):
     """For coordinators: per language, which pages are missing, drafted, awaiting review or published."""
 

@@ -132,3 +132,58 @@ def test_pages_are_served_when_redis_is_down(client_for, world, settings):
     }
     response = client_for("politician").get(reverse("followup:dashboard"))
     assert response.status_code == 200 and "X-Page-Cache" not in response
+
+
+def test_a_forums_public_feed_is_kept_for_every_subscriber_until_a_meeting_changes(
+    client_for, world, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    from icalendar import Calendar
+
+    from tests.factories import MeetingFactory
+
+    forum = world["forums"]["consultation"]
+    url = reverse("core:forum_feed", kwargs={"slug": forum.slug})
+
+    def summaries(response) -> set[str]:
+        return {str(event["SUMMARY"]) for event in Calendar.from_ical(response.content).walk("VEVENT")}
+
+    first = client_for("anonymous").get(url)
+    assert any(world["meetings"]["consultation"].title in summary for summary in summaries(first))
+    # Another subscriber gets the same calendar without its meetings being read again: the forum (the
+    # access check, on every request) and the check for bumps Redis refused.
+    with django_assert_num_queries(2):
+        again = client_for("anonymous").get(url)
+    assert again.content == first.content and again["Content-Disposition"] == first["Content-Disposition"]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        MeetingFactory(forum=forum, title="Samråd om modersmålsundervisning")
+    assert any("Samråd om modersmålsundervisning" in s for s in summaries(client_for("anonymous").get(url)))
+
+    # A forum that stops being public stops being served at once, kept entry or not.
+    with django_capture_on_commit_callbacks(execute=True):
+        forum.is_public = False
+        forum.save()
+    assert client_for("anonymous").get(url).status_code == 404
+
+
+def test_the_translation_queue_is_kept_per_session_and_fresh_after_a_text_changes(
+    client_for, world, django_capture_on_commit_callbacks
+):
+    from pages.models import VersionStatus
+    from tests.pages.factories import published_page
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page = published_page("sverigefinnar", fi=("Sverigefinnarnas rättigheter", "Oikeutesi."))
+    client = client_for("coordinator")
+    url = reverse("pages:queue_in", args=["fi"])
+    first = client.get(url)
+    assert first.status_code == 200 and "X-Page-Cache" not in first
+    assert client.get(url)["X-Page-Cache"] == "hit"
+    # Another coordinator's session has its own page.
+    assert "X-Page-Cache" not in client_for("administrator").get(url)
+
+    version = page.version_in("fi")
+    with django_capture_on_commit_callbacks(execute=True):
+        version.status = VersionStatus.REVIEW
+        version.save()
+    assert "X-Page-Cache" not in client.get(url)

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin, permission_required
 
-from core.plumbing.pagecache import cached_get, cached_page
+from core.plumbing.pagecache import cached_get, cached_page, kept_for_everyone
 
 from ..ical import calendar_for
 from ..models import Forum, Meeting, MeetingStatus, User, new_feed_token
@@ -148,15 +148,20 @@ def forum_feed(request: HttpRequest, slug: str) -> HttpResponse:
     forum = get_object_or_404(Forum, slug=slug, is_public=True)
     if not rules.has_perm("core.view_forum", AnonymousUser(), forum):
         raise Http404
-    since = timezone.now() - dt.timedelta(days=365)
-    meetings = (
-        Meeting.objects.public()
-        .filter(forum=forum, starts_at__gte=since)
-        .select_related("forum")
-        .prefetch_related("agenda_items")
-        .order_by("starts_at")
-    )
-    body = calendar_for(meetings, name=forum.name)
+
+    def build() -> bytes:
+        since = timezone.now() - dt.timedelta(days=365)
+        meetings = (
+            Meeting.objects.public()
+            .filter(forum=forum, starts_at__gte=since)
+            .select_related("forum")
+            .prefetch_related("agenda_items")
+            .order_by("starts_at")
+        )
+        return calendar_for(meetings, name=forum.name)
+
+    # The same for every subscriber: kept at the data version it was built at (the page cache's rule).
+    body = kept_for_everyone(f"forum-feed:{forum.pk}:{request.LANGUAGE_CODE}", build)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{forum.slug}.ics"'
     response["Cache-Control"] = "public, max-age=900"
