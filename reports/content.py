@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Max
+from django.db.models import Count, Max, Q, Window
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -72,6 +72,12 @@ class Period:
     def cycle(self) -> Cycle | None:
         """The cycle at the end of the period: the cover names it and the phase it is in."""
         return current_among(self.cycles, self.end)
+
+
+def _first_and_total(queryset) -> tuple[list, int]:
+    """The first LIST_LIMIT rows of a list and how many there are in all, in one query (a window count)."""
+    rows = list(queryset.annotate(rows_in_all=Window(Count("pk")))[:LIST_LIMIT])
+    return rows, (rows[0].rows_in_all if rows else 0)
 
 
 def collect(kind: str, start: dt.date, end: dt.date, language: str, public: bool = False) -> dict:
@@ -270,6 +276,7 @@ def _proposals(period: Period) -> dict:
         proposals["waiting_list"] = []
         proposals["waiting_total"] = waiting.count()
         return {"proposals": proposals}
+    first, proposals["waiting_total"] = _first_and_total(waiting)
     proposals["waiting_list"] = [
         {
             "title": p.title,
@@ -278,9 +285,8 @@ def _proposals(period: Period) -> dict:
             "received": timezone.localtime(p.created_at).date().isoformat(),
             "status": str(p.get_status_display()),
         }
-        for p in waiting[:LIST_LIMIT]
+        for p in first
     ]
-    proposals["waiting_total"] = waiting.count()
     proposals["waiting_url"] = _url(reverse("proposals:inbox"))
     return {"proposals": proposals}
 
@@ -296,10 +302,12 @@ def _changes(period: Period) -> dict:
         if connection.vendor == "postgresql"
         else updates.values("action_id").annotate(pk=Max("pk")).values("pk")
     )
-    changed = updates.filter(pk__in=latest)
+    changed, total = _first_and_total(
+        updates.filter(pk__in=latest).select_related("action__department").order_by("-written_on", "-pk")
+    )
     return {
         "changes_updates": updates.count(),
-        "changes_total": changed.count(),
+        "changes_total": total,
         "changes": [
             {
                 "date": u.written_on.isoformat(),
@@ -311,7 +319,7 @@ def _changes(period: Period) -> dict:
                 "text": u.text[:300],
                 "text_language": u.language,
             }
-            for u in changed.select_related("action__department").order_by("-written_on", "-pk")[:LIST_LIMIT]
+            for u in changed
         ],
         "register_url": _url(reverse("followup:register")),
     }
@@ -326,8 +334,9 @@ def _overdue_actions(period: Period) -> dict:
         actions = actions.filter(cycle__in=period.cycles)
     # The register filters one cycle or all of them.
     cycle = str(period.cycles[0].year) if len(period.cycles) == 1 else "all"
+    first, total = _first_and_total(actions.select_related("department").order_by("due_on", "pk"))
     return {
-        "overdue_actions_total": actions.count(),
+        "overdue_actions_total": total,
         "overdue_actions": [
             {
                 "title": a.title,
@@ -336,7 +345,7 @@ def _overdue_actions(period: Period) -> dict:
                 "status": str(a.get_status_display()),
                 "progress": a.progress,
             }
-            for a in actions.select_related("department").order_by("due_on", "pk")[:LIST_LIMIT]
+            for a in first
         ],
         "overdue_url": f"{_url(reverse('followup:register'))}?cycle={cycle}&overdue=on",
     }
@@ -346,9 +355,11 @@ def _overdue_commitments(period: Period) -> dict:
     """Commitments overdue at the end of the period; not public (a forum's and a department's work)."""
     if period.public:
         return {}
-    commitments = Commitment.objects.overdue(period.end)
+    first, total = _first_and_total(
+        Commitment.objects.overdue(period.end).select_related("department", "forum").order_by("due_on", "pk")
+    )
     return {
-        "overdue_commitments_total": commitments.count(),
+        "overdue_commitments_total": total,
         "commitments_url": _url(reverse("dialogues:commitment_list")),
         "overdue_commitments": [
             {
@@ -358,7 +369,7 @@ def _overdue_commitments(period: Period) -> dict:
                 "forum": c.forum.name,
                 "due": c.due_on.isoformat(),
             }
-            for c in commitments.select_related("department", "forum").order_by("due_on", "pk")[:LIST_LIMIT]
+            for c in first
         ],
     }
 
@@ -418,7 +429,9 @@ def _yearly(period: Period) -> dict:
     """For the county administrative board's annual follow-up: only in the yearly report."""
     if period.kind != ReportKind.YEARLY:
         return {}
-    records = _consultation_records(period)
+    records = _consultation_records(period).aggregate(
+        total=Count("pk"), with_children=Count("pk", filter=Q(children_and_youth=True))
+    )
     goals = list(Goal.objects.order_by("kind", "code", "title"))
     children = list(
         Proposal.objects.filter(
@@ -434,8 +447,8 @@ def _yearly(period: Period) -> dict:
             "guidelines": [str(g) for g in goals if g.kind == GoalKind.GUIDELINE],
             "goals": [str(g) for g in goals if g.kind == GoalKind.PROGRAMME],
             "goal_list": _goal_list(goals, period),
-            "consultations_total": records.count(),
-            "consultations_with_children": records.filter(children_and_youth=True).count(),
+            "consultations_total": records["total"],
+            "consultations_with_children": records["with_children"],
             "proposals_about_children": len(children),
             "children_proposals": [
                 {
