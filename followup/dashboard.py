@@ -133,7 +133,7 @@ def action_figures(
     loaded = loaded or {}
     ids = filtered_actions(filters).values("pk")
     # A plain QuerySet: modeltranslation's reorders the columns of values(), and a UNION's parts must agree.
-    actions = QuerySet(model=Action).filter(pk__in=ids)
+    actions = QuerySet[Action](model=Action).filter(pk__in=ids)
     # All the filtered actions are of one cycle: grouped by it, they are one row.
     parts = _grouped(actions, "all", F("cycle_id"), "", today).union(
         _grouped(actions, "department", F("department_id"), "", today),

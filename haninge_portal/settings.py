@@ -207,7 +207,7 @@ CACHES = {
     },
     "shared": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.plumbing.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "haninge",
             "TIMEOUT": 300,

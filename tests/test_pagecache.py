@@ -126,7 +126,7 @@ def test_pages_are_served_when_redis_is_down(client_for, world, settings):
     settings.CACHES = {
         **settings.CACHES,
         pagecache.CACHE_ALIAS: {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.plumbing.redis_cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
         },
     }

@@ -33,7 +33,7 @@ def private_redis(tmp_path, settings):
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CACHES = {
         **settings.CACHES,
-        "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": server.url},
+        "shared": {"BACKEND": "core.plumbing.redis_cache.RedisCache", "LOCATION": server.url},
     }
     settings.PAGE_CACHE_SECONDS = 300
     yield server

@@ -30,7 +30,7 @@ def redis_stopped(tmp_path, settings):
     server.start()
     settings.CACHES = {
         **settings.CACHES,
-        "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": server.url},
+        "shared": {"BACKEND": "core.plumbing.redis_cache.RedisCache", "LOCATION": server.url},
     }
     settings.PAGE_CACHE_SECONDS = 300
     caches["shared"].set("probe", 1)
