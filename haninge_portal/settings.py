@@ -226,7 +226,10 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 SESSION_STORE = os.environ.get("SESSION_STORE", "db")
 if SESSION_STORE not in {"db", "cached_db"}:
     raise ImproperlyConfigured("SESSION_STORE is 'db' (the default) or 'cached_db'.")
-SESSION_ENGINE = f"django.contrib.sessions.backends.{SESSION_STORE}"
+# core.sessions is Django's database store with its one hot read written out in SQL.
+SESSION_ENGINE = (
+    "core.sessions" if SESSION_STORE == "db" else f"django.contrib.sessions.backends.{SESSION_STORE}"
+)
 SESSION_CACHE_ALIAS = "shared"
 # A session ends after this long without activity (IdleSessionMiddleware refreshes it)...
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 60 * 60 * 2)
