@@ -417,3 +417,29 @@ def test_the_actions_on_a_proposal_page_cost_the_same_queries_for_one_or_many(cl
         page = client.get(proposal.get_absolute_url()).content.decode()
     assert page.count('id="origin-action-') == 7
     assert len(many) == len(one)
+
+
+def test_the_dashboards_heading_names_the_phase_the_chosen_cycle_is_in_today(client_for, world):
+    import re
+
+    from django.utils import translation
+
+    from followup.models import Phase, PhaseKind
+    from tests.factories import CycleFactory
+
+    today = timezone.localdate()
+    this_year, last_year = CycleFactory(year=today.year), CycleFactory(year=today.year - 1)
+    running = Phase.objects.get(cycle=this_year, starts_on__lte=today, ends_on__gte=today)
+    client = client_for("politician")
+
+    def heading(year: int) -> str:
+        page = client.get(reverse("followup:dashboard"), {"year": year}).content.decode()
+        found = re.search(r'<h2[^>]*id="cycle-heading">(.*?)</h2>', page, re.S)
+        assert found, "the dashboard has no cycle heading"
+        return found.group(1)
+
+    with translation.override("sv"):
+        label = str(PhaseKind(running.kind).label)
+    assert label in heading(this_year.year)
+    # A cycle that has ended is in no phase today.
+    assert not any(str(kind.label) in heading(last_year.year) for kind in PhaseKind)
