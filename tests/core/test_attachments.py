@@ -63,3 +63,20 @@ def test_attachments_are_served_only_to_those_who_may_see_the_meeting(client_for
     assert b"".join(response.streaming_content) == PDF_BYTES
     assert 'filename="underlag.pdf"' in response["Content-Disposition"]
     assert client_for("other_representative").get(url).status_code == 404
+
+
+def test_the_meeting_page_shows_each_file_under_its_item_or_with_the_meetings_documents(client_for, world):
+    import re
+
+    from tests.factories import AgendaItemFactory, AttachmentFactory
+
+    meeting = world["meetings"]["finnish"]
+    item = AgendaItemFactory(meeting=meeting, title="Språkcafé i Handen")
+    AttachmentFactory(meeting=meeting, agenda_item=item, name="inbjudan-sprakcafe.pdf")
+    AttachmentFactory(meeting=meeting, agenda_item=None, name="kallelse.pdf")
+    page = client_for("representative").get(meeting.get_absolute_url()).content.decode()
+    # Each file once, the item's inside the item's entry and the meeting's after the agenda.
+    assert page.count(">inbjudan-sprakcafe.pdf<") == 1 and page.count(">kallelse.pdf<") == 1
+    entry = re.search(r"Språkcafé i Handen(.*?)</li>", page, re.S)
+    assert entry and "inbjudan-sprakcafe.pdf" in entry.group(1) and "kallelse.pdf" not in entry.group(1)
+    assert page.index("kallelse.pdf") > page.index("inbjudan-sprakcafe.pdf")
