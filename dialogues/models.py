@@ -35,6 +35,20 @@ class CommitmentStatus(models.TextChoices):
     RECEIVED = "received", _("Received")
 
 
+# The conditions of the queryset methods below, for queries that combine them (a meeting's page reads the
+# commitments lifted at it and the feedback it hears in one query).
+def awaiting_feedback(forum: Forum | int) -> Q:
+    return Q(forum=forum, status=CommitmentStatus.ANSWERED)
+
+
+def lifted_at(meeting: Meeting | int) -> Q:
+    return Q(agenda_item__meeting=meeting)
+
+
+def received_at(meeting: Meeting | int) -> Q:
+    return Q(received_at_meeting=meeting, status=CommitmentStatus.RECEIVED)
+
+
 class CommitmentQuerySet(models.QuerySet):
     def with_related(self) -> "CommitmentQuerySet":
         """Everything a list, a detail page or a meeting section shows, in one query."""
@@ -61,13 +75,10 @@ class CommitmentQuerySet(models.QuerySet):
 
     def awaiting_feedback(self, forum: Forum | int) -> "CommitmentQuerySet":
         """Answered and not yet received: the feedback (återkoppling) the forum's next meeting hears."""
-        return self.filter(forum=forum, status=CommitmentStatus.ANSWERED)
-
-    def from_meeting(self, meeting: Meeting | int) -> "CommitmentQuerySet":
-        return self.filter(agenda_item__meeting=meeting)
+        return self.filter(awaiting_feedback(forum))
 
     def received_at(self, meeting: Meeting | int) -> "CommitmentQuerySet":
-        return self.filter(received_at_meeting=meeting, status=CommitmentStatus.RECEIVED)
+        return self.filter(received_at(meeting))
 
     def for_contact(self, user: User) -> "CommitmentQuerySet":
         """An administration contact's work list: their department's commitments and those they answer for."""

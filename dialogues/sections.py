@@ -2,7 +2,7 @@
 commitments lifted at the meeting. Registered with core.plumbing.sections from DialoguesConfig.ready().
 """
 
-from django.db.models import Q
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
@@ -11,7 +11,7 @@ from core.models import Department, Meeting, MeetingStatus
 from core.models.languages import bilingual
 from core.plumbing.sections import TimelineEvent
 
-from .models import Commitment, CommitmentStatus
+from .models import Commitment, CommitmentStatus, awaiting_feedback, lifted_at, received_at
 
 # Before a meeting is held it hears the answers still waiting; afterwards it shows what it received.
 NOT_YET_HELD = {MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED}
@@ -20,36 +20,29 @@ NOT_YET_HELD = {MeetingStatus.PLANNED, MeetingStatus.AGENDA_PUBLISHED}
 def _meeting_commitments(request: HttpRequest, meeting: Meeting) -> list[Commitment]:
     """The commitments both sections of a meeting's page show, read in one query for the two of them.
 
-    Those lifted at the meeting, and the feedback it hears: before it is held, the answers still waiting
-    from the forum's earlier meetings; afterwards, those it received. Each section picks its own below.
+    Those lifted at the meeting (`lifted`), and the feedback it hears (`feedback`): before it is held, the
+    answers still waiting from the forum's earlier meetings; afterwards, those it received. The query marks
+    which each one is; each section picks its own.
     """
     memo = request.__dict__.setdefault("_meeting_commitments", {})
     if meeting.pk not in memo:
+        lifted = lifted_at(meeting)
         if meeting.status in NOT_YET_HELD:
-            feedback = Q(
-                forum=meeting.forum_id,
-                status=CommitmentStatus.ANSWERED,
-                agenda_item__meeting__starts_at__lt=meeting.starts_at,
+            feedback = awaiting_feedback(meeting.forum_id) & Q(
+                agenda_item__meeting__starts_at__lt=meeting.starts_at
             )
         else:
-            feedback = Q(received_at_meeting=meeting, status=CommitmentStatus.RECEIVED)
+            feedback = received_at(meeting)
         memo[meeting.pk] = list(
             Commitment.objects.visible_to(request.user)
-            .filter(Q(agenda_item__meeting=meeting) | feedback)
+            .filter(lifted | feedback)
+            .annotate(
+                lifted=ExpressionWrapper(lifted, output_field=BooleanField()),
+                feedback=ExpressionWrapper(feedback, output_field=BooleanField()),
+            )
             .with_related()
         )
     return memo[meeting.pk]
-
-
-def _is_feedback(commitment: Commitment, meeting: Meeting, waiting: bool) -> bool:
-    """The query's feedback condition, for one commitment it read."""
-    if waiting:
-        return (
-            commitment.forum_id == meeting.forum_id
-            and commitment.status == CommitmentStatus.ANSWERED
-            and commitment.agenda_item.meeting.starts_at < meeting.starts_at
-        )
-    return commitment.received_at_meeting_id == meeting.pk and commitment.status == CommitmentStatus.RECEIVED
 
 
 def feedback_section(request: HttpRequest, meeting: Meeting) -> dict | None:
@@ -57,7 +50,7 @@ def feedback_section(request: HttpRequest, meeting: Meeting) -> dict | None:
     user = request.user
     waiting = meeting.status in NOT_YET_HELD
     commitments = sorted(
-        (c for c in _meeting_commitments(request, meeting) if _is_feedback(c, meeting, waiting)),
+        (c for c in _meeting_commitments(request, meeting) if c.feedback),
         # As ORDER BY answered_at, pk: an unanswered one (none should be) last.
         key=lambda c: (c.answered_at is None, c.answered_at or meeting.starts_at, c.pk),
     )
@@ -75,7 +68,7 @@ def commitments_section(request: HttpRequest, meeting: Meeting) -> dict | None:
     """Commitments lifted at this meeting, with a way for coordinators to add one."""
     user = request.user
     commitments = sorted(
-        (c for c in _meeting_commitments(request, meeting) if c.agenda_item.meeting_id == meeting.pk),
+        (c for c in _meeting_commitments(request, meeting) if c.lifted),
         key=lambda c: (c.agenda_item.position, c.agenda_item.pk, c.pk),
     )
     may_add = not meeting.is_cancelled and user.has_perm("dialogues.add_commitment", meeting)
