@@ -77,14 +77,20 @@ def commitments_section(request: HttpRequest, meeting: Meeting) -> dict | None:
     return {"commitments": commitments, "may_add": may_add}
 
 
+def _item_commitments(request: HttpRequest, item_id: int) -> list[Commitment]:
+    """The commitments lifted at one agenda item that the person may see, read once per request: a
+    proposal's page shows them in its agenda item's section and in its story."""
+    memo = request.__dict__.setdefault("_item_commitments", {})
+    if item_id not in memo:
+        memo[item_id] = list(
+            Commitment.objects.visible_to(request.user).filter(agenda_item_id=item_id).with_related()
+        )
+    return memo[item_id]
+
+
 def agenda_item_commitments_section(request: HttpRequest, item) -> dict | None:
     """Commitments that came of one agenda item (shown, e.g., on the page of the proposal behind it)."""
-    commitments = list(
-        Commitment.objects.visible_to(request.user)
-        .filter(agenda_item=item)
-        .with_related()
-        .order_by("due_on", "pk")
-    )
+    commitments = sorted(_item_commitments(request, item.pk), key=lambda c: (c.due_on, c.pk))
     if not commitments:
         return None
     return {"commitments": commitments}
@@ -103,15 +109,13 @@ def department_commitments_section(request: HttpRequest, department: Department)
 
 
 def proposal_timeline_events(request: HttpRequest, proposal, earlier: list) -> list:
-    """A proposal's story: the commitments lifted at its agenda item and their answers (one query)."""
+    """A proposal's story: the commitments lifted at its agenda item and their answers (one query, shared
+    with the agenda item's section)."""
     if not proposal.agenda_item_id:
         return []
     language = (get_language() or "sv").split("-")[0]
-    commitments = (
-        Commitment.objects.visible_to(request.user)
-        .filter(agenda_item_id=proposal.agenda_item_id)
-        .select_related("department")
-        .order_by("created_at", "pk")
+    commitments = sorted(
+        _item_commitments(request, proposal.agenda_item_id), key=lambda c: (c.created_at, c.pk)
     )
     events = []
     for commitment in commitments:

@@ -50,11 +50,45 @@ def _section(request: HttpRequest, actions: list[Action], create_query: str, hea
     }
 
 
+def _proposal_actions(request: HttpRequest, proposal) -> list[Action]:
+    """The actions a proposal led to, directly, through its agenda item or through the item's commitments,
+    with their progress updates, that the person may see: read once per request for the page's section and
+    its story (two queries)."""
+    memo = request.__dict__.setdefault("_proposal_actions", {})
+    if proposal.pk not in memo:
+        condition = Q(origin_proposal=proposal)
+        if proposal.agenda_item_id:
+            condition |= Q(origin_agenda_item_id=proposal.agenda_item_id) | Q(
+                origin_commitment__agenda_item_id=proposal.agenda_item_id
+            )
+        memo[proposal.pk] = list(
+            Action.objects.visible_to(request.user)
+            .filter(condition)
+            .select_related("department", "cycle")
+            .distinct()
+            .prefetch_related(
+                Prefetch(
+                    "updates", queryset=ProgressUpdate.objects.order_by("written_on", "created_at", "pk")
+                )
+            )
+            .order_by("created_at", "pk")
+        )
+    return memo[proposal.pk]
+
+
 def proposal_actions_section(request: HttpRequest, proposal) -> dict | None:
-    condition = Q(origin_proposal=proposal)
-    if proposal.agenda_item_id:
-        condition |= Q(origin_agenda_item_id=proposal.agenda_item_id)
-    return _section(request, _actions(request, condition), f"proposal={proposal.pk}", "proposal-actions")
+    """The actions that came directly of the proposal or of its agenda item (not those of the item's
+    commitments, which their commitments' pages list), as ORDER BY -cycle__year, due_on, pk."""
+    actions = sorted(
+        (
+            a
+            for a in _proposal_actions(request, proposal)
+            if a.origin_proposal_id == proposal.pk
+            or (proposal.agenda_item_id and a.origin_agenda_item_id == proposal.agenda_item_id)
+        ),
+        key=lambda a: (-a.cycle.year, a.due_on is None, a.due_on or dt.date.min, a.pk),
+    )
+    return _section(request, actions, f"proposal={proposal.pk}", "proposal-actions")
 
 
 def proposal_action_links(request: HttpRequest, proposals: list) -> dict[int, list[dict]]:
@@ -110,21 +144,9 @@ def _on(day: dt.date, written: dt.datetime) -> dt.datetime:
 
 def proposal_timeline_events(request: HttpRequest, proposal, earlier: list) -> list[TimelineEvent]:
     """A proposal's story: the actions it led to (directly, through its agenda item or its commitments), each
-    progress update with its per cent, and completion. Two queries whatever their number."""
-    condition = Q(origin_proposal=proposal)
-    if proposal.agenda_item_id:
-        condition |= Q(origin_agenda_item_id=proposal.agenda_item_id) | Q(
-            origin_commitment__agenda_item_id=proposal.agenda_item_id
-        )
-    actions = (
-        Action.objects.visible_to(request.user)
-        .filter(condition)
-        .distinct()
-        .prefetch_related(
-            Prefetch("updates", queryset=ProgressUpdate.objects.order_by("written_on", "created_at", "pk"))
-        )
-        .order_by("created_at", "pk")
-    )
+    progress update with its per cent, and completion. Two queries whatever their number, shared with the
+    page's section of actions."""
+    actions = _proposal_actions(request, proposal)
     language = (get_language() or "sv").split("-")[0]
     events: list[TimelineEvent] = []
     for action in actions:

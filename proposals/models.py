@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -89,6 +90,29 @@ class ProposalQuerySet(models.QuerySet):
     def with_related(self) -> "ProposalQuerySet":
         """What lists and the detail page show of a proposal, in one query."""
         return self.select_related("forum", "proposer", "minority", "department", "merged_into")
+
+    def with_viewer_state(self, user: User) -> "ProposalQuerySet":
+        """What the proposal page tells the person reading it, read with the proposal itself: how many
+        support it (`support_count`), whether they do (`viewer_supports`) and whether they follow it
+        (`viewer_follows`); `viewer_pk` says whom the last two are about."""
+        viewer = user.pk or 0
+        return self.annotate(
+            viewer_pk=models.Value(viewer, output_field=models.IntegerField()),
+            support_count=models.Subquery(
+                Support.objects.filter(proposal=models.OuterRef("pk"))
+                .order_by()
+                .values("proposal")
+                .annotate(n=models.Count("pk"))
+                .values("n"),
+                output_field=models.IntegerField(),
+            ),
+            viewer_supports=models.Exists(
+                Support.objects.filter(proposal=models.OuterRef("pk"), user=viewer)
+            ),
+            viewer_follows=models.Exists(
+                Proposal.followers.through.objects.filter(proposal=models.OuterRef("pk"), user=viewer)
+            ),
+        )
 
     def visible_to(self, user: User) -> "ProposalQuerySet":
         """The same rule as proposals.view_proposal: those who see every meeting, the forum's members,
@@ -217,6 +241,12 @@ class Proposal(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("proposals:detail", kwargs={"pk": self.pk})
+
+    @cached_property
+    def history_in_order(self) -> list:
+        """The proposal's history records, oldest first, with who made each (one query for the page's
+        history list and its story both)."""
+        return list(self.history.select_related("history_user").order_by("history_date", "history_id"))
 
     def can_move_to(self, target: str) -> bool:
         """Only the moves of TRANSITIONS are allowed."""

@@ -48,9 +48,8 @@ def proposal_events(
             data={"status": ProposalStatus.RECEIVED},
         )
     ]
-    records = proposal.history.select_related("history_user").order_by("history_date", "history_id")
     previous = None
-    for record in records:
+    for record in proposal.history_in_order:
         by = record.history_user.full_name if record.history_user else ""
         if previous is not None and record.status != previous.status:
             placed = record.status == ProposalStatus.PLACED

@@ -97,9 +97,14 @@ def participation_context(request: HttpRequest, proposal: Proposal) -> dict:
     comments = proposal.comments.select_related("author", "hidden_by").order_by("created_at", "pk")
     if not user.has_perm("proposals.moderate_comment", proposal):
         comments = comments.filter(hidden=False)
-    supports = Support.objects.filter(proposal=proposal).aggregate(
-        count=Count("pk"), mine=Count("pk", filter=Q(user_id=user.pk or 0))
-    )
+    if getattr(proposal, "viewer_pk", None) == (
+        user.pk or 0
+    ):  # read with it (ProposalQuerySet.with_viewer_state)
+        supports = {"count": proposal.support_count or 0, "mine": proposal.viewer_supports}
+    else:
+        supports = Support.objects.filter(proposal=proposal).aggregate(
+            count=Count("pk"), mine=Count("pk", filter=Q(user_id=user.pk or 0))
+        )
     may_comment = user.has_perm("proposals.comment_on_proposal", proposal)
     return {
         "proposal": proposal,

@@ -113,7 +113,7 @@ class ProposalDetailView(ObjectAccessMixin, TemplateView):
     template_name = "proposals/proposal_detail.html"
 
     def get_access_queryset(self):
-        return proposal_queryset().prefetch_related("attachments")
+        return proposal_queryset().with_viewer_state(self.request.user).prefetch_related("attachments")
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
@@ -158,10 +158,10 @@ class ProposalDetailView(ObjectAccessMixin, TemplateView):
 
 
 def history_entries(proposal: Proposal) -> list:
-    """The status changes, newest first, with who made them and the reason given (one query)."""
-    records = list(proposal.history.select_related("history_user").order_by("history_date", "history_id"))
+    """The status changes, newest first, with who made them and the reason given (one query, shared with
+    the story)."""
     entries, previous = [], None
-    for record in records:
+    for record in proposal.history_in_order:
         if previous is None or record.status != previous.status or record.answered != previous.answered:
             entries.append(record)
         previous = record

@@ -77,6 +77,24 @@ def test_support_toggles(world, proposal, client_for):
     assert not Support.objects.exists()
 
 
+def test_each_reader_sees_their_own_support_and_follow_with_the_proposal(world, proposal, client_for):
+    """Support and following are read with the proposal itself: for the person reading, not the last one."""
+    admin_contact, coordinator = client_for("admin_contact"), client_for("coordinator")
+    admin_contact.post(reverse("proposals:support", kwargs={"pk": proposal.pk}))
+    admin_contact.post(reverse("core:follow", args=["proposal", proposal.pk]), {"next": "/"})
+
+    supporter = admin_contact.get(proposal_page(proposal)).content.decode()
+    other = coordinator.get(proposal_page(proposal)).content.decode()
+
+    assert 'data-count="1"' in supporter and 'data-count="1"' in other
+    assert 'data-supports="yes"' in supporter
+    assert 'data-supports="yes"' not in other
+    unfollow = reverse("core:unfollow", args=["proposal", proposal.pk])
+    assert unfollow in supporter
+    assert unfollow not in other
+    assert reverse("core:follow", args=["proposal", proposal.pk]) in other
+
+
 def test_proposer_may_not_support_own_proposal(world, proposal, client_for):
     response = client_for("representative").post(reverse("proposals:support", kwargs={"pk": proposal.pk}))
     assert response.status_code == 403

@@ -53,9 +53,10 @@ def test_list_queries_do_not_grow(
 # Session and user, the proposal with its forum, people, meeting and agenda item, its attachments,
 # the history, and the commitments of the agenda item (the minutes are out); the proposer's rules read
 # the memberships, and the coordinator's page (a placed proposal: resolve or defer) the meetings to defer to.
-# Plus support, comments and consultations (proposals/participation.py): 3 queries for both; and the story
-# (proposals/timeline.py): its history, the commitments and the actions, 3 more.
-DETAIL = {"representative": 15, "coordinator": 16}  # with whether the person follows it
+# Plus comments and consultations (proposals/participation.py): 2 queries for both (the support and whether the
+# person supports and follows it come with the proposal); and the story (proposals/timeline.py) shares the
+# history, the commitments and the actions with the page's sections.
+DETAIL = {"representative": 10, "coordinator": 11}
 
 
 @pytest.mark.parametrize("role", sorted(DETAIL))
