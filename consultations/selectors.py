@@ -8,7 +8,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.contrib.postgres.expressions import ArraySubquery
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from core.models import AgendaItem, Forum, Meeting, MeetingStatus, NationalMinority, Tier
@@ -31,11 +32,11 @@ class MinorityDialogue:
         seen: set[str] = set()
         titles = []
         for meeting in self.meetings:
-            for item in meeting.agenda_items.all():
-                key = item.title.strip().casefold()
+            for title in meeting.issue_titles:  # type: ignore[attr-defined]
+                key = title.strip().casefold()
                 if key and key not in seen:
                     seen.add(key)
-                    titles.append(item.title.strip())
+                    titles.append(title.strip())
         return titles
 
 
@@ -44,7 +45,7 @@ class DialogueOverview:
     """The dialogue held between the previous consultation meeting (or a look-back) and this one."""
 
     meeting: Meeting
-    previous: Meeting | None
+    previous_pk: int | None  # the previous consultation meeting, if there is one
     since: dt.datetime
     until: dt.datetime
     minorities: list[MinorityDialogue]
@@ -59,38 +60,59 @@ def months_before(moment: dt.datetime, months: int) -> dt.datetime:
     return local.replace(year=year, month=month + 1, day=day)
 
 
-def previous_consultation_meeting(meeting: Meeting) -> Meeting | None:
-    """The forum's last meeting before this one that was not cancelled."""
+def previous_consultation_meetings(meeting: Meeting):
+    """The forum's meetings before this one that were not cancelled, the last first."""
     return (
         Meeting.objects.filter(forum_id=meeting.forum_id, starts_at__lt=meeting.starts_at)
         .exclude(status=MeetingStatus.CANCELLED)
         .exclude(pk=meeting.pk)
         .order_by("-starts_at", "-pk")
-        .first()
     )
 
 
 def dialogue_since_previous_consultation(meeting: Meeting) -> DialogueOverview:
-    """Per dialogue group, the dialogue meetings held since the previous consultation meeting; four queries."""
-    previous = previous_consultation_meeting(meeting)
-    since = previous.starts_at if previous else months_before(meeting.starts_at, LOOK_BACK_MONTHS)
-    held = (
-        Meeting.objects.filter(
-            status=MeetingStatus.HELD, starts_at__gte=since, starts_at__lt=meeting.starts_at
-        )
-        .order_by("starts_at", "pk")
-        .prefetch_related(Prefetch("agenda_items", queryset=AgendaItem.objects.order_by("position", "pk")))
-    )
-    forums = (
+    """Per dialogue group, the dialogue meetings held since the previous consultation meeting, with their
+    agenda items' titles; two queries (the previous meeting comes with the groups)."""
+    previous = previous_consultation_meetings(meeting)
+    forums = list(
         Forum.objects.filter(tier=Tier.DIALOGUE)
         .select_related("minority")
-        .prefetch_related(Prefetch("meetings", queryset=held, to_attr="held_meetings"))
+        .annotate(
+            previous_pk=Subquery(previous.values("pk")[:1]),
+            previous_starts_at=Subquery(previous.values("starts_at")[:1]),
+        )
         .order_by("minority__order", "minority__slug", "name", "pk")
     )
+    if forums:
+        previous_pk, previous_starts_at = forums[0].previous_pk, forums[0].previous_starts_at
+    else:
+        previous_pk, previous_starts_at = previous.values_list("pk", "starts_at").first() or (None, None)
+    since = previous_starts_at or months_before(meeting.starts_at, LOOK_BACK_MONTHS)
+    by_pk = {forum.pk: forum for forum in forums}
+    held: dict[int, list[Meeting]] = {forum.pk: [] for forum in forums}
+    if forums:
+        for one in (
+            Meeting.objects.filter(
+                forum__in=list(held),
+                status=MeetingStatus.HELD,
+                starts_at__gte=since,
+                starts_at__lt=meeting.starts_at,
+            )
+            .annotate(
+                issue_titles=ArraySubquery(
+                    AgendaItem.objects.filter(meeting=OuterRef("pk"))
+                    .order_by("position", "pk")
+                    .values("title")
+                )
+            )
+            .order_by("starts_at", "pk")
+        ):
+            one.forum = by_pk[one.forum_id]  # as a prefetch would
+            held[one.forum_id].append(one)
     return DialogueOverview(
         meeting=meeting,
-        previous=previous,
+        previous_pk=previous_pk,
         since=since,
         until=meeting.starts_at,
-        minorities=[MinorityDialogue(forum, forum.minority, forum.held_meetings) for forum in forums],
+        minorities=[MinorityDialogue(forum, forum.minority, held[forum.pk]) for forum in forums],
     )

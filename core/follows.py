@@ -54,7 +54,7 @@ def is_following(user: User, obj: models.Model) -> bool:
         return False
     if obj._meta.label == "proposals.Proposal":
         if getattr(obj, "viewer_pk", None) == user.pk:  # read with the proposal, for this person
-            return obj.viewer_follows
+            return obj.viewer_follows  # type: ignore[attr-defined]
         return obj.followers.filter(pk=user.pk).exists()  # type: ignore[attr-defined]
     return Follow.objects.filter(user=user, **_of(obj)).exists()
 

@@ -6,8 +6,31 @@ Outsiders get 404 for objects they may not know exist (`view_*`), 403 where they
 """
 
 import rules
+from django.contrib.postgres.expressions import ArraySubquery
 
-from .models import SEES_EVERY_MEETING, Membership, MinutesSigner, MinutesStatus, Role
+from .models import SEES_EVERY_MEETING, Membership, MinutesSigner, MinutesStatus, Role, User
+
+
+def person_ties(user) -> tuple[set[int], set[int]]:
+    """The forums the person is a current member of and the meetings whose minutes they sign (chair or
+    adjuster), read together in one query the first time a rule asks for either, and kept on the user object
+    for the request: a page that checks many meetings asks once."""
+    forums, signed = getattr(user, "_current_forum_ids", None), getattr(user, "_signed_meeting_ids", None)
+    if forums is None or signed is None:
+        row = (
+            User.objects.filter(pk=user.pk)
+            .annotate(
+                forum_ids=ArraySubquery(Membership.objects.current().filter(user=user).values("forum_id")),  # type: ignore[arg-type]
+                signed_ids=ArraySubquery(
+                    MinutesSigner.objects.filter(user=user).order_by().values("meeting_id")  # type: ignore[arg-type]
+                ),
+            )
+            .values_list("forum_ids", "signed_ids")
+            .first()
+        ) or ([], [])
+        forums = user._current_forum_ids = set(row[0])
+        signed = user._signed_meeting_ids = set(row[1])
+    return forums, signed
 
 
 @rules.predicate
@@ -50,12 +73,7 @@ def is_member_of_forum(user, obj) -> bool:
     if not user.is_authenticated or obj is None:
         return False
     forum = _forum_of(obj)
-    cache = getattr(user, "_current_forum_ids", None)
-    if cache is None:
-        cache = user._current_forum_ids = set(
-            Membership.objects.current().filter(user=user).values_list("forum_id", flat=True)
-        )
-    return forum.pk in cache
+    return forum.pk in person_ties(user)[0]
 
 
 @rules.predicate
@@ -100,17 +118,11 @@ def minutes_approved(user, meeting) -> bool:
 def is_minutes_signer(user, meeting) -> bool:
     """The meeting's chair or one of its adjusters (justerare).
 
-    The meetings the person signs are read once and kept on the user object, as the memberships are: a page
-    that checks many meetings asks once.
+    The meetings the person signs are read with the memberships, once a request (person_ties).
     """
     if not user.is_authenticated or meeting is None:
         return False
-    cache = getattr(user, "_signed_meeting_ids", None)
-    if cache is None:
-        cache = user._signed_meeting_ids = set(
-            MinutesSigner.objects.filter(user=user).order_by().values_list("meeting_id", flat=True)
-        )
-    return meeting.pk in cache
+    return meeting.pk in person_ties(user)[1]
 
 
 @rules.predicate

@@ -3,8 +3,14 @@
 
 import rules
 
-from core.models import Membership
-from core.rules import is_administrator, is_member_of_forum, is_politician, is_signed_in, runs_forums
+from core.rules import (
+    is_administrator,
+    is_member_of_forum,
+    is_politician,
+    is_signed_in,
+    person_ties,
+    runs_forums,
+)
 
 
 @rules.predicate
@@ -12,12 +18,7 @@ def is_member_of_a_forum(user) -> bool:
     """A current membership of at least one forum: only members propose agenda items."""
     if not user.is_authenticated:
         return False
-    cache = getattr(user, "_current_forum_ids", None)
-    if cache is None:
-        cache = user._current_forum_ids = set(
-            Membership.objects.current().filter(user=user).values_list("forum_id", flat=True)
-        )
-    return bool(cache)
+    return bool(person_ties(user)[0])
 
 
 @rules.predicate

@@ -4,7 +4,7 @@ Registered with core.plumbing.sections from ProposalsConfig.ready().
 """
 
 import rules
-from django.db.models import Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, Q
 from django.http import HttpRequest
 
 from core.models import Meeting, Tier
@@ -13,13 +13,42 @@ from core.rules import is_member_of_forum
 from .models import ConsultationRecord, Proposal
 
 
+def _meeting_proposals(request: HttpRequest, meeting: Meeting) -> list[Proposal]:
+    """The proposals both proposal sections of a meeting's page show, in one query for the two, each marked:
+    placed on its agenda (`placed`), or an open matter for it (`open_matter`, see open_matters_section).
+    Only proposals the person may see."""
+    memo = request.__dict__.setdefault("_meeting_proposals", {})
+    if meeting.pk not in memo:
+        placed = Q(agenda_item__meeting=meeting)
+        open_matter = Q(pk__in=[])
+        if meeting.is_upcoming and meeting.forum.tier == Tier.CONSULTATION:
+            # Only the forum's next coming meeting takes up the open matters.
+            earlier = Meeting.objects.upcoming().filter(
+                Q(starts_at__lt=meeting.starts_at) | Q(starts_at=meeting.starts_at, pk__lt=meeting.pk),
+                forum_id=meeting.forum_id,
+            )
+            open_matter = Q(answered=False) & ~placed & ~Exists(earlier)
+            minority = meeting.forum.minority_id
+            if minority is not None:
+                open_matter &= Q(forum=meeting.forum_id) | Q(forum__minority=minority) | Q(minority=minority)
+        memo[meeting.pk] = list(
+            Proposal.objects.visible_to(request.user)
+            .filter(placed | open_matter)
+            .annotate(
+                placed=ExpressionWrapper(placed, output_field=BooleanField()),
+                open_matter=ExpressionWrapper(open_matter, output_field=BooleanField()),
+            )
+            .with_related()
+            .select_related("agenda_item")
+        )
+    return memo[meeting.pk]
+
+
 def meeting_proposals_section(request: HttpRequest, meeting: Meeting) -> dict | None:
-    """Agenda items proposed by members, in one query; only proposals the person may see are named."""
-    proposals = list(
-        Proposal.objects.visible_to(request.user)
-        .filter(agenda_item__meeting=meeting)
-        .select_related("proposer", "agenda_item")
-        .order_by("agenda_item__position", "agenda_item__pk")
+    """Agenda items proposed by members (the query is shared); only proposals the person may see are named."""
+    proposals = sorted(
+        (p for p in _meeting_proposals(request, meeting) if p.placed),
+        key=lambda p: (p.agenda_item.position, p.agenda_item.pk, p.pk),
     )
     if not proposals:
         return None
@@ -53,24 +82,11 @@ def consultations_section(request: HttpRequest, meeting: Meeting) -> dict | None
 def open_matters_section(request: HttpRequest, meeting: Meeting) -> dict | None:
     """On the next coming consultation meeting: proposals whose proposer says the outcome did not answer them
     (the consultation group's own and those of the dialogue groups of its minority), for the agenda."""
-    if not meeting.is_upcoming:
-        return None
-    following = (
-        Meeting.objects.upcoming()
-        .filter(forum_id=meeting.forum_id)
-        .order_by("starts_at", "pk")
-        .values_list("pk", flat=True)
-        .first()
+    found = sorted(
+        (p for p in _meeting_proposals(request, meeting) if p.open_matter),
+        # As ORDER BY answered_at, pk (a proposer's answer always has its time).
+        key=lambda p: (p.answered_at is None, p.answered_at or meeting.starts_at, p.pk),
     )
-    if following != meeting.pk:
-        return None
-    proposals = Proposal.objects.visible_to(request.user).not_answered().exclude(agenda_item__meeting=meeting)
-    minority = meeting.forum.minority_id
-    if minority is not None:
-        proposals = proposals.filter(
-            Q(forum=meeting.forum_id) | Q(forum__minority=minority) | Q(minority=minority)
-        )
-    found = list(proposals.with_related().order_by("answered_at", "pk"))
     if not found:
         return None
     # The rule set alone: a refusal must not fall through to the model backend (two queries).
