@@ -119,7 +119,7 @@ MIDDLEWARE = [
     # CORS headers on /api/ only (CORS_URLS_REGEX); other paths pass straight through.
     "corsheaders.middleware.CorsMiddleware",
     "core.plumbing.pagecache.BumpOnWriteMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "haninge_portal.middleware.CSPMiddleware",
     "haninge_portal.middleware.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "haninge_portal.middleware.IdleSessionMiddleware",
