@@ -1,5 +1,6 @@
-"""The two reads of every signed-in request, the session and the person, written out in SQL
-(core/sessions.py, core/auth_backends.py): what Django's ORM reads decided, they still decide."""
+"""The reads of every signed-in request, the session, the person and their ties to forums and meetings,
+written out in SQL (core/sessions.py, core/auth_backends.py, core/rules.py): what Django's ORM reads
+decided, they still decide."""
 
 import datetime as dt
 
@@ -67,3 +68,35 @@ def test_the_session_and_the_person_are_one_query_each(client_for, world, django
     # The health check needs no session; the bare view reads it and the person and runs SELECT 1.
     with django_assert_num_queries(3):
         assert client.get(reverse("core:bench_floor")).status_code == 200
+
+
+def test_the_ties_are_the_current_memberships_and_the_minutes_signed(world):
+    """core.rules.person_ties answers what Membership.objects.current() and MinutesSigner answer, for terms
+    that ended yesterday, end today, start tomorrow, started today and never end."""
+    from core.models import Membership, MinutesSigner
+    from core.rules import person_ties
+    from tests.factories import ForumFactory, MembershipFactory
+
+    today = timezone.localdate()
+    person = world["people"]["other_representative"]
+    terms = [(-30, -1), (-30, 0), (1, None), (0, None), (-400, None)]
+    forums = [ForumFactory() for _ in terms]
+    for forum, (start, end) in zip(forums, terms, strict=True):
+        MembershipFactory(
+            user=person,
+            forum=forum,
+            starts_on=today + dt.timedelta(days=start),
+            ends_on=None if end is None else today + dt.timedelta(days=end),
+        )
+    MinutesSigner.objects.create(meeting=world["meetings"]["finnish"], user=person, role="adjuster")
+    for someone in [*world["people"].values(), person]:
+        someone.__dict__.pop("_current_forum_ids", None)
+        someone.__dict__.pop("_signed_meeting_ids", None)
+        current, signed = person_ties(someone)
+        assert current == set(
+            Membership.objects.current().filter(user=someone).values_list("forum_id", flat=True)
+        )
+        assert signed == set(MinutesSigner.objects.filter(user=someone).values_list("meeting_id", flat=True))
+    current, signed = person_ties(person)
+    assert {f.pk for f in forums} & current == {forums[1].pk, forums[3].pk, forums[4].pk}
+    assert signed == {world["meetings"]["finnish"].pk}
