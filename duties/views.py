@@ -108,6 +108,10 @@ class DutyDetailView(ObjectAccessMixin, TemplateView):
         Prefetch("departments", queryset=Department.objects.order_by("name"))
     )
 
+    def get_hit_queryset(self):
+        # duties.view_duty asks only who the person is: the duty's row, not its contact and departments.
+        return Duty.objects.all()
+
     def get_context_data(self, **kwargs) -> dict:
         duty: Duty = self.object
         user = self.request.user

@@ -187,3 +187,41 @@ def test_the_translation_queue_is_kept_per_session_and_fresh_after_a_text_change
         version.status = VersionStatus.REVIEW
         version.save()
     assert "X-Page-Cache" not in client.get(url)
+
+
+def test_a_page_from_the_cache_reads_only_what_the_access_rule_needs_and_the_rule_still_decides(
+    client_for, world, django_capture_on_commit_callbacks, django_assert_num_queries
+):
+    """An action's page and a proposal's page held by the cache are served after their access rules ran on
+    the object's own row (core.views.access: get_hit_queryset), not on the page's twelve relations."""
+    from core.models import Membership
+    from followup.models import Action
+    from proposals.models import Proposal
+
+    with django_capture_on_commit_callbacks(execute=True):
+        action = ActionFactory(cycle=CycleFactory(), title_sv="Språkcafé", is_public=True)
+        proposal = Proposal.objects.create(
+            forum=world["forums"]["finnish_dialogue"],
+            proposer=world["people"]["admin_contact"],
+            title="Finskspråkig förskola i Handen",
+            description="Fler platser på finska.",
+        )
+    resident, representative = client_for("resident"), client_for("representative")
+    for client, url in ((resident, action.get_absolute_url()), (representative, proposal.get_absolute_url())):
+        first = client.get(url)
+        assert first.status_code == 200 and "X-Page-Cache" not in first
+    # The session, the person, the check for a bump Redis refused, and the action's row.
+    with django_assert_num_queries(4) as hit:
+        assert resident.get(action.get_absolute_url())["X-Page-Cache"] == "hit"
+    (read,) = [q["sql"] for q in hit.captured_queries if '"followup_action"' in q["sql"]]
+    assert "JOIN" not in read
+    # The same, with the proposal's forum, and the person's memberships for the rule.
+    with django_assert_num_queries(5):
+        assert representative.get(proposal.get_absolute_url())["X-Page-Cache"] == "hit"
+
+    # Access taken away without a bump reaching the cache (the test's transaction never commits): the rules,
+    # run on every request, refuse at once although the pages are still held.
+    Action.objects.filter(pk=action.pk).update(is_public=False)
+    Membership.objects.filter(user=world["people"]["representative"]).delete()
+    assert resident.get(action.get_absolute_url()).status_code == 404
+    assert representative.get(proposal.get_absolute_url()).status_code == 404

@@ -371,21 +371,44 @@ def _current_version():
         return None
 
 
+def _look_up(request) -> tuple[str, dict] | None:
+    """The request's page key and what the cache holds for it (with the data version), or None when the
+    page is not to be taken from the cache or kept: looked up once a request."""
+    if "_page_lookup" in request.__dict__:
+        return request._page_lookup
+    looked = None
+    if enabled() and request.method in {"GET", "HEAD"} and not len(messages.get_messages(request)):
+        key = _key(request)
+        if key is not None and _apply_pending_bumps():
+            try:
+                looked = (key, _cache().get_many([VERSION_KEY, key]))
+            except Exception:
+                logger.warning("Page cache unavailable", exc_info=True)
+    request._page_lookup = looked
+    return looked
+
+
+def holds_page(request) -> bool:
+    """Whether the cache holds this request's page at the current data version, so that it will be served
+    from there. A view's access check may then read only what its rules need (core.views.access); the rules
+    run all the same, and the page is served only if they let the person in."""
+    looked = _look_up(request)
+    if looked is None:
+        return False
+    key, found = looked
+    version, entry = found.get(VERSION_KEY), found.get(key)
+    return version is not None and entry is not None and entry[0] == version
+
+
 def cached_page(view):
     """Decorate a view function (or a class-based view's `get`) whose page may be kept."""
 
     @functools.wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not enabled() or request.method not in {"GET", "HEAD"} or len(messages.get_messages(request)):
+        looked = _look_up(request)
+        if looked is None:
             return view(request, *args, **kwargs)
-        key = _key(request)
-        if key is None or not _apply_pending_bumps():
-            return view(request, *args, **kwargs)
-        try:
-            found = _cache().get_many([VERSION_KEY, key])
-        except Exception:
-            logger.warning("Page cache unavailable", exc_info=True)
-            return view(request, *args, **kwargs)
+        key, found = looked
         version = found.get(VERSION_KEY)
         entry = found.get(key)
         if version is not None and entry is not None and entry[0] == version:

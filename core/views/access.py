@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.views import View
 
 from core.models import User
+from core.plumbing.pagecache import holds_page
 
 M = TypeVar("M", bound=Model)
 
@@ -96,13 +97,20 @@ class ObjectAccessMixin(_View):
         assert self.model_queryset is not None, "a view with ObjectAccessMixin sets model_queryset"
         return self.model_queryset
 
+    def get_hit_queryset(self) -> QuerySet | None:
+        """What the access rules need and nothing more, read instead of the access queryset when the page
+        cache holds the page (a view decorated with cached_get): the page is then not rendered, and loading
+        what it shows would cost more than serving it. None: always the access queryset."""
+        return None
+
     def get_access_object(self) -> Any:
         """The object the permissions are checked on (an agenda item is judged by its meeting)."""
         return self.object
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any):
-        self.object = get_object_or_404(
-            self.get_access_queryset(), **{self.lookup_field: kwargs[self.lookup_kwarg]}
-        )
+        queryset = self.get_hit_queryset()
+        if queryset is None or not holds_page(request):
+            queryset = self.get_access_queryset()
+        self.object = get_object_or_404(queryset, **{self.lookup_field: kwargs[self.lookup_kwarg]})
         check_access(request, self.get_access_object(), self.view_permission, self.permission_required)
         return super().dispatch(request, *args, **kwargs)

@@ -156,8 +156,12 @@ class ActionDetailView(ObjectAccessMixin, TemplateView):
     template_name = "followup/action_detail.html"
 
     def get_access_queryset(self):
-        # Only the row the access rule needs: a page served from the page cache reads nothing more.
         return action_queryset()
+
+    def get_hit_queryset(self):
+        # The action's row alone (followup.view_action reads is_public): its twelve joined relations took
+        # 20 ms to build, plan and read, ten times the rest of a page served from the cache.
+        return Action.objects.all()
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)

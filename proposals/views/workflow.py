@@ -115,6 +115,11 @@ class ProposalDetailView(ObjectAccessMixin, TemplateView):
     def get_access_queryset(self):
         return proposal_queryset().with_viewer_state(self.request.user).prefetch_related("attachments")
 
+    def get_hit_queryset(self):
+        # What proposals.view_proposal reads (the forum, the proposer, the followers), without the eight
+        # relations and the attachments the page shows: those took 20 ms of a page served from the cache.
+        return Proposal.objects.select_related("forum")
+
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         user = self.request.user
