@@ -15,9 +15,15 @@ from django.shortcuts import get_object_or_404
 from django.views import View
 
 from core.models import User
-from core.plumbing.pagecache import holds_page
 
 M = TypeVar("M", bound=Model)
+
+if TYPE_CHECKING:
+    # Read by mypy as declared here: following the import makes django-stubs lose the models' queryset types
+    # throughout the views (a cycle through core.models).
+    def holds_page(request: HttpRequest) -> bool: ...
+else:
+    from core.plumbing.pagecache import holds_page
 
 if TYPE_CHECKING:
     # What the mixins below are mixed into: mypy reads them as views, Python as plain mixins.
@@ -108,9 +114,8 @@ class ObjectAccessMixin(_View):
         return self.object
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any):
-        queryset = self.get_hit_queryset()
-        if queryset is None or not holds_page(request):
-            queryset = self.get_access_queryset()
+        hit = self.get_hit_queryset()
+        queryset = hit if hit is not None and holds_page(request) else self.get_access_queryset()
         self.object = get_object_or_404(queryset, **{self.lookup_field: kwargs[self.lookup_kwarg]})
         check_access(request, self.get_access_object(), self.view_permission, self.permission_required)
         return super().dispatch(request, *args, **kwargs)
