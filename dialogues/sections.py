@@ -2,14 +2,14 @@
 commitments lifted at the meeting. Registered with core.plumbing.sections from DialoguesConfig.ready().
 """
 
-from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.db.models import Q
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language, gettext
 
 from core.models import Department, Meeting, MeetingStatus
 from core.models.languages import bilingual
-from core.plumbing.sections import TimelineEvent
+from core.plumbing.sections import TimelineEvent, marked, read_once
 
 from .models import Commitment, CommitmentStatus, awaiting_feedback, lifted_at, received_at
 
@@ -24,8 +24,8 @@ def _meeting_commitments(request: HttpRequest, meeting: Meeting) -> list[Commitm
     answers still waiting from the forum's earlier meetings; afterwards, those it received. The query marks
     which each one is; each section picks its own.
     """
-    memo = request.__dict__.setdefault("_meeting_commitments", {})
-    if meeting.pk not in memo:
+
+    def read() -> list[Commitment]:
         lifted = lifted_at(meeting)
         if meeting.status in NOT_YET_HELD:
             feedback = awaiting_feedback(meeting.forum_id) & Q(
@@ -33,16 +33,10 @@ def _meeting_commitments(request: HttpRequest, meeting: Meeting) -> list[Commitm
             )
         else:
             feedback = received_at(meeting)
-        memo[meeting.pk] = list(
-            Commitment.objects.visible_to(request.user)
-            .filter(lifted | feedback)
-            .annotate(
-                lifted=ExpressionWrapper(lifted, output_field=BooleanField()),
-                feedback=ExpressionWrapper(feedback, output_field=BooleanField()),
-            )
-            .with_related()
-        )
-    return memo[meeting.pk]
+        commitments = marked(Commitment.objects.visible_to(request.user), lifted=lifted, feedback=feedback)
+        return list(commitments.with_related())
+
+    return read_once(request, "meeting_commitments", meeting.pk, read)
 
 
 def feedback_section(request: HttpRequest, meeting: Meeting) -> dict | None:
@@ -80,12 +74,14 @@ def commitments_section(request: HttpRequest, meeting: Meeting) -> dict | None:
 def _item_commitments(request: HttpRequest, item_id: int) -> list[Commitment]:
     """The commitments lifted at one agenda item that the person may see, read once per request: a
     proposal's page shows them in its agenda item's section and in its story."""
-    memo = request.__dict__.setdefault("_item_commitments", {})
-    if item_id not in memo:
-        memo[item_id] = list(
+    return read_once(
+        request,
+        "item_commitments",
+        item_id,
+        lambda: list(
             Commitment.objects.visible_to(request.user).filter(agenda_item_id=item_id).with_related()
-        )
-    return memo[item_id]
+        ),
+    )
 
 
 def agenda_item_commitments_section(request: HttpRequest, item) -> dict | None:

@@ -16,6 +16,7 @@ from core.models import Meeting, MeetingStatus
 from core.models.languages import bilingual
 from core.plumbing.sections import (
     TimelineEvent,
+    read_once,
     register_meeting_section,
     register_object_links,
     register_object_section,
@@ -54,26 +55,24 @@ def _proposal_actions(request: HttpRequest, proposal) -> list[Action]:
     """The actions a proposal led to, directly, through its agenda item or through the item's commitments,
     with their progress updates, that the person may see: read once per request for the page's section and
     its story (two queries)."""
-    memo = request.__dict__.setdefault("_proposal_actions", {})
-    if proposal.pk not in memo:
+
+    def read() -> list[Action]:
         condition = Q(origin_proposal=proposal)
         if proposal.agenda_item_id:
             condition |= Q(origin_agenda_item_id=proposal.agenda_item_id) | Q(
                 origin_commitment__agenda_item_id=proposal.agenda_item_id
             )
-        memo[proposal.pk] = list(
+        updates = ProgressUpdate.objects.order_by("written_on", "created_at", "pk")
+        return list(
             Action.objects.visible_to(request.user)
             .filter(condition)
             .select_related("department", "cycle")
             .distinct()
-            .prefetch_related(
-                Prefetch(
-                    "updates", queryset=ProgressUpdate.objects.order_by("written_on", "created_at", "pk")
-                )
-            )
+            .prefetch_related(Prefetch("updates", queryset=updates))
             .order_by("created_at", "pk")
         )
-    return memo[proposal.pk]
+
+    return read_once(request, "proposal_actions", proposal.pk, read)
 
 
 def proposal_actions_section(request: HttpRequest, proposal) -> dict | None:

@@ -4,10 +4,11 @@ Registered with core.plumbing.sections from ProposalsConfig.ready().
 """
 
 import rules
-from django.db.models import BooleanField, Exists, ExpressionWrapper, Q
+from django.db.models import Exists, Q
 from django.http import HttpRequest
 
 from core.models import Meeting, Tier
+from core.plumbing.sections import marked, read_once
 from core.rules import is_member_of_forum
 
 from .models import ConsultationRecord, Proposal
@@ -17,8 +18,8 @@ def _meeting_proposals(request: HttpRequest, meeting: Meeting) -> list[Proposal]
     """The proposals both proposal sections of a meeting's page show, in one query for the two, each marked:
     placed on its agenda (`placed`), or an open matter for it (`open_matter`, see open_matters_section).
     Only proposals the person may see."""
-    memo = request.__dict__.setdefault("_meeting_proposals", {})
-    if meeting.pk not in memo:
+
+    def read() -> list[Proposal]:
         placed = Q(agenda_item__meeting=meeting)
         open_matter = Q(pk__in=[])
         if meeting.is_upcoming and meeting.forum.tier == Tier.CONSULTATION:
@@ -31,17 +32,10 @@ def _meeting_proposals(request: HttpRequest, meeting: Meeting) -> list[Proposal]
             minority = meeting.forum.minority_id
             if minority is not None:
                 open_matter &= Q(forum=meeting.forum_id) | Q(forum__minority=minority) | Q(minority=minority)
-        memo[meeting.pk] = list(
-            Proposal.objects.visible_to(request.user)
-            .filter(placed | open_matter)
-            .annotate(
-                placed=ExpressionWrapper(placed, output_field=BooleanField()),
-                open_matter=ExpressionWrapper(open_matter, output_field=BooleanField()),
-            )
-            .with_related()
-            .select_related("agenda_item")
-        )
-    return memo[meeting.pk]
+        proposals = marked(Proposal.objects.visible_to(request.user), placed=placed, open_matter=open_matter)
+        return list(proposals.with_related().select_related("agenda_item"))
+
+    return read_once(request, "meeting_proposals", meeting.pk, read)
 
 
 def meeting_proposals_section(request: HttpRequest, meeting: Meeting) -> dict | None:

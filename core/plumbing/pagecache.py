@@ -396,8 +396,13 @@ def holds_page(request) -> bool:
     if looked is None:
         return False
     key, found = looked
+    return _current_entry(found, key) is not None
+
+
+def _current_entry(found: dict, key: str):
+    """The entry `get_many([VERSION_KEY, key])` found, if it was stored at the current data version."""
     version, entry = found.get(VERSION_KEY), found.get(key)
-    return version is not None and entry is not None and entry[0] == version
+    return entry if version is not None and entry is not None and entry[0] == version else None
 
 
 def cached_page(view):
@@ -409,10 +414,10 @@ def cached_page(view):
         if looked is None:
             return view(request, *args, **kwargs)
         key, found = looked
-        version = found.get(VERSION_KEY)
-        entry = found.get(key)
-        if version is not None and entry is not None and entry[0] == version:
+        entry = _current_entry(found, key)
+        if entry is not None:
             return _from_entry(request, entry)
+        version = found.get(VERSION_KEY)
         if version is None:
             version = _current_version()
         keep = version is not None and _replica_is_current()
@@ -476,10 +481,10 @@ def kept_for_everyone(key: str, build):
     except Exception:
         logger.warning("Page cache unavailable", exc_info=True)
         return build()
-    version = found.get(VERSION_KEY)
-    entry = found.get(full_key)
-    if version is not None and entry is not None and entry[0] == version:
+    entry = _current_entry(found, full_key)
+    if entry is not None:
         return entry[1]
+    version = found.get(VERSION_KEY)
     if version is None:
         version = _current_version()
     keep = version is not None and _replica_is_current()

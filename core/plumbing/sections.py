@@ -4,15 +4,40 @@ The shared app imports none of the tier apps; each tier app registers its sectio
 AppConfig.ready(). A section is a template and a function that returns its context (or None to hide it).
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 from typing import Any, Generic, TypeVar
 
+from django.db.models import BooleanField, ExpressionWrapper, Q, QuerySet
 from django.http import HttpRequest
 
 from ..models import AgendaItem, Forum, Meeting
 
 _Object = TypeVar("_Object")
+_Read = TypeVar("_Read")
+
+
+def read_once(request: HttpRequest, name: str, key: Hashable, read: Callable[[], _Read]) -> _Read:
+    """What `read()` returns, read once per request for this name and key: the sections of one page that
+    show the same rows (a meeting's two commitment sections, a proposal's actions and its story) share one
+    query."""
+    memo = request.__dict__.setdefault("_section_reads", {})
+    if (name, key) not in memo:
+        memo[name, key] = read()
+    return memo[name, key]
+
+
+def marked(queryset: QuerySet, **conditions: Q) -> QuerySet:
+    """The rows that meet any of the conditions, each row marked with which it meets (a boolean attribute
+    per condition's name): one query for sections that each pick their own rows."""
+    return queryset.filter(reduce(or_, conditions.values())).annotate(
+        **{
+            name: ExpressionWrapper(condition, output_field=BooleanField())
+            for name, condition in conditions.items()
+        }
+    )
 
 
 @dataclass(frozen=True)

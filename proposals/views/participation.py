@@ -97,9 +97,8 @@ def participation_context(request: HttpRequest, proposal: Proposal) -> dict:
     comments = proposal.comments.select_related("author", "hidden_by").order_by("created_at", "pk")
     if not user.has_perm("proposals.moderate_comment", proposal):
         comments = comments.filter(hidden=False)
-    if getattr(proposal, "viewer_pk", None) == (
-        user.pk or 0
-    ):  # read with it (ProposalQuerySet.with_viewer_state)
+    # Read with the proposal for this person (ProposalQuerySet.with_viewer_state), else counted here.
+    if getattr(proposal, "viewer_pk", None) == (user.pk or 0):
         supports = {"count": proposal.support_count or 0, "mine": proposal.viewer_supports}
     else:
         supports = Support.objects.filter(proposal=proposal).aggregate(
