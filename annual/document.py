@@ -10,6 +10,7 @@ language as it was on the day of approval. The document is JSON-safe so that it 
 import datetime as dt
 
 from django.conf import settings
+from django.db.models import OuterRef, Subquery
 from django.utils import timezone, translation
 
 from core.templatetags.content_language import translated_value
@@ -17,9 +18,11 @@ from duties import figures as duty_figures
 from reports.content import collect
 from reports.models import ReportKind
 
-from .models import Figures, FollowUpQuestion, YearlyFollowUp
+from .models import Figures, FollowUpAnswer, FollowUpQuestion, YearlyFollowUp
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# The yearly report's sections that the figures below come from (_figures); the follow-up shows no other.
+REPORT_SECTIONS = ("actions", "meetings", "indicators", "consultations", "yearly")
 
 
 def document(follow_up: YearlyFollowUp, language: str) -> dict:
@@ -32,14 +35,15 @@ def document(follow_up: YearlyFollowUp, language: str) -> dict:
 def build(follow_up: YearlyFollowUp, language: str) -> dict:
     with translation.override(language):
         year = follow_up.year
-        data = collect(ReportKind.YEARLY, dt.date(year, 1, 1), dt.date(year, 12, 31), language)
-        computed = _figures(data, duty_figures.register(year))
-        answers = {a.question_id: a for a in follow_up.answers.all()}
+        data = collect(
+            ReportKind.YEARLY, dt.date(year, 1, 1), dt.date(year, 12, 31), language, only=REPORT_SECTIONS
+        )
+        computed = _figures(data, duty_figures.register(year, with_departments=False))
         sections = []
-        for question in FollowUpQuestion.objects.filter(is_active=True):
+        for question in _questions_with_answers(follow_up):
             text, text_language = translated_value(question, "question")
             guidance, guidance_language = translated_value(question, "guidance")
-            answer = answers.get(question.pk)
+            answered = question.answer_language is not None
             sections.append(
                 {
                     "question_id": question.pk,
@@ -50,8 +54,8 @@ def build(follow_up: YearlyFollowUp, language: str) -> dict:
                     "guidance_language": guidance_language,
                     "figures_kind": question.figures,
                     "figures": computed.get(question.figures),
-                    "answer": answer.text if answer else "",
-                    "answer_language": answer.language if answer else language,
+                    "answer": question.answer_text if answered else "",
+                    "answer_language": question.answer_language if answered else language,
                 }
             )
         return {
@@ -61,6 +65,16 @@ def build(follow_up: YearlyFollowUp, language: str) -> dict:
             "due_on": follow_up.due_on.isoformat(),
             "sections": sections,
         }
+
+
+def _questions_with_answers(follow_up: YearlyFollowUp):
+    """The active questions, each with the follow-up's answer to it (`answer_text`, `answer_language`,
+    None where there is none), in one query."""
+    answers = FollowUpAnswer.objects.filter(follow_up=follow_up, question=OuterRef("pk"))
+    return FollowUpQuestion.objects.filter(is_active=True).annotate(
+        answer_text=Subquery(answers.values("text")[:1]),
+        answer_language=Subquery(answers.values("language")[:1]),
+    )
 
 
 def _figures(data: dict, register: duty_figures.Register) -> dict:

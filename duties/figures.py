@@ -116,16 +116,21 @@ def register(
     *,
     department: Department | None = None,
     status: str | None = None,
+    with_departments: bool = True,
 ) -> Register:
     """The active duties (of one department, if given) with their assessment for the year: two queries,
-    one when there are no duties. The year's assessment (one a duty at most) is joined to its duty."""
+    one when there are no duties or `with_departments` is off (for a caller that does not show the duties'
+    departments). The year's assessment (one a duty at most) is joined to its duty."""
     duties = (
         Duty.objects.active()
         .annotate(year_assessment=FilteredRelation("assessments", condition=Q(assessments__year=year)))
         # The stubs know no FilteredRelation names.
         .select_related("contact", "year_assessment", "year_assessment__recorded_by")  # type: ignore[misc]
-        .prefetch_related(Prefetch("departments", queryset=Department.objects.order_by("name")))
     )
+    if with_departments:
+        duties = duties.prefetch_related(
+            Prefetch("departments", queryset=Department.objects.order_by("name"))
+        )
     if department is not None:
         duties = duties.filter(departments=department)
     # Django leaves the attribute unset where the join found no assessment.

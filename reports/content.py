@@ -10,13 +10,15 @@ what is not public; the sections that are not public at all are left out and nam
 """
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterable
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.postgres.expressions import ArraySubquery
 from django.db import connection
-from django.db.models import Count, Max, Q, Window
+from django.db.models import Count, F, Max, OuterRef, Q, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
@@ -57,11 +59,15 @@ class Period:
     cycles: tuple[Cycle, ...]
     # The public version: only what the public pages show, and no one's name.
     public: bool = False
+    # What more than one section reads (the goals, the consultation log), read once for the period.
+    reads: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of(cls, kind: str, start: dt.date, end: dt.date, language: str, public: bool = False) -> "Period":
-        """The period with its cycles; between cycles, the latest one that had started by its end."""
-        cycles = Cycle.objects.filter(starts_on__lte=end, ends_on__gte=start).prefetch_related("phases")
+        """The period with its cycles; between cycles, the latest one that had started by its end.
+
+        The cover alone reads a cycle's phases, of the one cycle it names (Cycle.phase_on)."""
+        cycles = Cycle.objects.filter(starts_on__lte=end, ends_on__gte=start)
         touched = tuple(cycles.order_by("starts_on"))
         if not touched:
             current = Cycle.objects.current(end)
@@ -73,6 +79,12 @@ class Period:
         """The cycle at the end of the period: the cover names it and the phase it is in."""
         return current_among(self.cycles, self.end)
 
+    def read_once(self, name: str, read: Callable[[], list]) -> list:
+        """What `read` returns, read the first time a section asks for it."""
+        if name not in self.reads:
+            self.reads[name] = read()
+        return self.reads[name]
+
 
 def _first_and_total(queryset) -> tuple[list, int]:
     """The first LIST_LIMIT rows of a list and how many there are in all, in one query (a window count)."""
@@ -80,13 +92,23 @@ def _first_and_total(queryset) -> tuple[list, int]:
     return rows, (rows[0].rows_in_all if rows else 0)
 
 
-def collect(kind: str, start: dt.date, end: dt.date, language: str, public: bool = False) -> dict:
-    """Everything the report shows, for the period and in the language; with `public`, its public version."""
+def collect(
+    kind: str,
+    start: dt.date,
+    end: dt.date,
+    language: str,
+    public: bool = False,
+    only: Collection[str] | None = None,
+) -> dict:
+    """Everything the report shows, for the period and in the language; with `public`, its public version.
+
+    `only` names the sections (keys of SECTIONS) to collect, for a page that shows some of them."""
     with translation.override(language):
         period = Period.of(kind, start, end, language, public)
         data: dict = {}
-        for section in SECTIONS:
-            data.update(section(period))
+        for name, section in SECTIONS.items():
+            if only is None or name in only:
+                data.update(section(period))
         return data
 
 
@@ -187,8 +209,12 @@ def _actions(period: Period) -> dict:
     """The actions of every cycle the period touches, by status, goal, department and minority."""
     if not period.cycles:
         return {}
+    # The dashboard counts by goal in the order of their numbers.
+    goals = sorted(_goals(period), key=lambda goal: goal.code_rank)
     figures = [
-        dashboard.action_figures(dashboard.Filters(cycle=c, public_only=period.public), today=period.end)
+        dashboard.action_figures(
+            dashboard.Filters(cycle=c, public_only=period.public), today=period.end, loaded={"goal": goals}
+        )
         for c in period.cycles
     ]
     departments = _merged_rows([f["by_department"] for f in figures])
@@ -393,21 +419,51 @@ def _indicators(period: Period) -> dict:
     }
 
 
+def _goals(period: Period) -> list[Goal]:
+    """The goals and guidelines by kind and number: the yearly part lists them in that order, each with
+    the times it was revised in the period (`revised_at`); the actions are counted by them in the order of
+    the numbers alone (`code_rank`, the database's collation)."""
+    revisions = Goal.history.model.objects.filter(
+        id=OuterRef("pk"),
+        history_type="~",
+        history_date__date__gte=period.start,
+        history_date__date__lte=period.end,
+    ).values("history_date")
+    return period.read_once(
+        "goals",
+        lambda: list(
+            Goal.objects.annotate(
+                code_rank=Window(RowNumber(), order_by=(F("code").asc(), F("pk").asc())),
+                revised_at=ArraySubquery(revisions),
+            ).order_by("kind", "code", "title")
+        ),
+    )
+
+
 def _consultation_records(period: Period):
     return ConsultationRecord.objects.filter(consulted_on__gte=period.start, consulted_on__lte=period.end)
+
+
+def _consultation_log(period: Period) -> list[ConsultationRecord]:
+    """The period's consultation records with what names their subject: the log lists them, the yearly
+    part counts them."""
+    return period.read_once(
+        "consultation_log",
+        lambda: list(
+            _consultation_records(period)
+            .select_related(
+                "proposal__forum", "proposal__agenda_item__meeting__forum", "agenda_item__meeting__forum"
+            )
+            .order_by("consulted_on", "pk")
+        ),
+    )
 
 
 def _consultations(period: Period) -> dict:
     """The consultation log of the period (lag 2009:724 §5); publicly only how many were recorded."""
     if period.public:
         return {"consultations": [], "consultations_total": _consultation_records(period).count()}
-    records = (
-        _consultation_records(period)
-        .select_related(
-            "proposal__forum", "proposal__agenda_item__meeting__forum", "agenda_item__meeting__forum"
-        )
-        .order_by("consulted_on", "pk")
-    )
+    records = _consultation_log(period)
     return {
         "consultations": [
             {
@@ -429,10 +485,14 @@ def _yearly(period: Period) -> dict:
     """For the county administrative board's annual follow-up: only in the yearly report."""
     if period.kind != ReportKind.YEARLY:
         return {}
-    records = _consultation_records(period).aggregate(
-        total=Count("pk"), with_children=Count("pk", filter=Q(children_and_youth=True))
-    )
-    goals = list(Goal.objects.order_by("kind", "code", "title"))
+    if period.public:
+        records = _consultation_records(period).aggregate(
+            total=Count("pk"), with_children=Count("pk", filter=Q(children_and_youth=True))
+        )
+    else:
+        log = _consultation_log(period)
+        records = {"total": len(log), "with_children": sum(r.children_and_youth for r in log)}
+    goals = _goals(period)
     children = list(
         Proposal.objects.filter(
             affects_children_and_youth=True,
@@ -446,7 +506,7 @@ def _yearly(period: Period) -> dict:
         "yearly": {
             "guidelines": [str(g) for g in goals if g.kind == GoalKind.GUIDELINE],
             "goals": [str(g) for g in goals if g.kind == GoalKind.PROGRAMME],
-            "goal_list": _goal_list(goals, period),
+            "goal_list": _goal_list(goals),
             "consultations_total": records["total"],
             "consultations_with_children": records["with_children"],
             "proposals_about_children": len(children),
@@ -466,25 +526,23 @@ def _yearly(period: Period) -> dict:
     }
 
 
-def _goal_list(goals: list[Goal], period: Period) -> list[dict]:
-    """Each goal and guideline (§5b) with the day it was adopted and how often it was revised in the period."""
-    history = Goal.history.model.objects.filter(
-        history_type="~", history_date__date__gte=period.start, history_date__date__lte=period.end
-    )
-    revisions: dict[int, list[dt.date]] = {}
-    for goal_id, when in history.values_list("id", "history_date"):
-        revisions.setdefault(goal_id, []).append(timezone.localtime(when).date())
-    return [
-        {
-            "title": str(goal),
-            "kind": goal.kind,
-            "kind_label": str(goal.get_kind_display()),
-            "adopted_on": goal.adopted_on.isoformat() if goal.adopted_on else "",
-            "revisions": len(revisions.get(goal.pk, [])),
-            "last_revised": max(revisions[goal.pk]).isoformat() if goal.pk in revisions else "",
-        }
-        for goal in goals
-    ]
+def _goal_list(goals: list[Goal]) -> list[dict]:
+    """Each goal and guideline (§5b) with the day it was adopted and how often it was revised in the period
+    (the goals come from _goals, with the times of their revisions)."""
+    rows = []
+    for goal in goals:
+        revised = [timezone.localtime(when).date() for when in goal.revised_at]
+        rows.append(
+            {
+                "title": str(goal),
+                "kind": goal.kind,
+                "kind_label": str(goal.get_kind_display()),
+                "adopted_on": goal.adopted_on.isoformat() if goal.adopted_on else "",
+                "revisions": len(revised),
+                "last_revised": max(revised).isoformat() if revised else "",
+            }
+        )
+    return rows
 
 
 def _grant(year: int) -> dict | None:
@@ -518,16 +576,16 @@ def _grant(year: int) -> dict | None:
     }
 
 
-# The report's sections in the order of the snapshot.
-SECTIONS: tuple[Callable[[Period], dict], ...] = (
-    _cover,
-    _actions,
-    _meetings,
-    _proposals,
-    _changes,
-    _overdue_actions,
-    _overdue_commitments,
-    _indicators,
-    _consultations,
-    _yearly,
-)
+# The report's sections in the order of the snapshot, by the name `collect(only=...)` knows them by.
+SECTIONS: dict[str, Callable[[Period], dict]] = {
+    "cover": _cover,
+    "actions": _actions,
+    "meetings": _meetings,
+    "proposals": _proposals,
+    "changes": _changes,
+    "overdue_actions": _overdue_actions,
+    "overdue_commitments": _overdue_commitments,
+    "indicators": _indicators,
+    "consultations": _consultations,
+    "yearly": _yearly,
+}

@@ -358,3 +358,44 @@ def test_a_report_whose_worker_died_is_taken_over_once_the_lease_has_run_out(mon
     assert tasks.make(dead) is None
     report.refresh_from_db()
     assert report.attempts == 2 and report.finished_at == finished_at
+
+
+def test_the_yearly_report_counts_each_goals_revisions_in_the_year_and_its_actions_in_the_order_of_numbers(
+    world,
+):
+    """The goals are read once for the two sections that show them (the actions by goal, the list of goals
+    with their revisions, lag 2009:724 §5b); each keeps its own order and counts only the year's revisions."""
+    from followup.models import Goal, GoalKind
+    from tests.followup.factories import GoalFactory
+
+    year = timezone.localdate().year - 1
+    cycle = CycleFactory(year=year)
+    later = GoalFactory(code="2", title="Mål två", title_sv="Mål två", kind=GoalKind.PROGRAMME)
+    first = GoalFactory(code="1", title="Mål ett", title_sv="Mål ett", kind=GoalKind.PROGRAMME)
+    guideline = GoalFactory(code="9", title="Riktlinje", title_sv="Riktlinje", kind=GoalKind.GUIDELINE)
+    ActionFactory(cycle=cycle).goals.add(later)
+    revised_on = [dt.date(year, 3, 2), dt.date(year, 9, 14), dt.date(year + 1, 1, 5)]
+    for day in revised_on:
+        later.description = f"Reviderat {day}"
+        later.save()
+        latest = Goal.history.filter(id=later.pk).latest("history_id")
+        Goal.history.filter(history_id=latest.history_id).update(
+            history_date=timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+        )
+
+    data = content.collect(ReportKind.YEARLY, dt.date(year, 1, 1), dt.date(year, 12, 31), "sv")
+
+    goal_list = {g["title"]: g for g in data["yearly"]["goal_list"]}
+    # Two revisions in the year; the one in January of the next year is not counted.
+    assert goal_list[str(later)]["revisions"] == 2
+    assert goal_list[str(later)]["last_revised"] == revised_on[1].isoformat()
+    assert goal_list[str(first)]["revisions"] == 0 and goal_list[str(first)]["last_revised"] == ""
+    # The list goes by kind (the guidelines under §5b first), then number; the actions by goal by number alone.
+    mine = {str(first), str(later), str(guideline)}
+    assert [g["title"] for g in data["yearly"]["goal_list"] if g["title"] in mine] == [
+        str(guideline),
+        str(first),
+        str(later),
+    ]
+    by_goal = [(g["label"], g["total"]) for g in data["actions"]["by_goal"] if g["label"] in mine]
+    assert by_goal == [(str(first), 0), (str(later), 1), (str(guideline), 0)]
