@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import OuterRef
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
@@ -28,10 +29,12 @@ from ..models import (
     Attendance,
     Forum,
     Meeting,
+    MeetingProtocol,
     MeetingStatus,
     MinutesSigner,
     MinutesStatus,
 )
+from ..plumbing.packed import packed, unpacked
 from ..plumbing.sections import meeting_sections
 from .access import ObjectAccessMixin, load_object, signed_in_user
 
@@ -50,13 +53,39 @@ def report_errors(request: HttpRequest, error: ValidationError) -> None:
         messages.error(request, message)
 
 
+# What the meeting page shows of the meeting's files, signers and protocol documents, read with the meeting.
+ATTACHMENT_FIELDS = ("id", "meeting_id", "agenda_item_id", "name", "size")
+SIGNER_FIELDS = (
+    *("id", "meeting_id", "user_id", "role", "approved_at"),
+    *("user__id", "user__full_name", "user__email", "user__erased_at"),
+)
+PROTOCOL_FIELDS = ("id", "meeting_id", "language", "size")
+MEETING_PAGE = MEETINGS.annotate(
+    packed_attachments=packed(
+        Attachment.objects.filter(meeting=OuterRef("pk")).order_by("name", "pk"), ATTACHMENT_FIELDS
+    ),
+    packed_signers=packed(
+        MinutesSigner.objects.filter(meeting=OuterRef("pk")).order_by("-role", "pk"), SIGNER_FIELDS
+    ),
+    packed_protocols=packed(
+        MeetingProtocol.objects.filter(meeting=OuterRef("pk")).order_by("language"), PROTOCOL_FIELDS
+    ),
+)
+
+
 @cached_get
 class MeetingDetailView(ObjectAccessMixin, TemplateView):
-    """The meeting page: notice, agenda with documents, the member's answer, minutes, and tier sections."""
+    """The meeting page: notice, agenda with documents, the member's answer, minutes, and tier sections.
 
-    model_queryset = MEETINGS
+    The meeting's files, signers and protocol documents come with the meeting (MEETING_PAGE); from the page
+    cache, the access rules read the meeting and its forum alone."""
+
+    model_queryset = MEETING_PAGE
     view_permission = "core.view_meeting"
     template_name = "core/meeting_detail.html"
+
+    def get_hit_queryset(self):
+        return MEETINGS
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -64,7 +93,7 @@ class MeetingDetailView(ObjectAccessMixin, TemplateView):
         items = meeting.agenda_in_order
         # The meeting's files and its items' files in one query (an item's file belongs to its meeting).
         files: dict[int | None, list[Attachment]] = {}
-        for attachment in meeting.attachments.order_by("name"):
+        for attachment in unpacked(Attachment, meeting.packed_attachments):
             files.setdefault(attachment.agenda_item_id, []).append(attachment)
         for item in items:
             item.files = files.get(item.pk, [])
@@ -74,9 +103,9 @@ class MeetingDetailView(ObjectAccessMixin, TemplateView):
         own = next((a for a in attendances if a.user_id == user.pk), None) if user.is_authenticated else None
         protocol = meeting.forum.keeps_protocol
         can_see_minutes = user.has_perm("core.view_minutes", meeting)
-        signers = list(meeting.signers.select_related("user")) if protocol and can_see_minutes else []
+        signers = unpacked(MinutesSigner, meeting.packed_signers) if protocol and can_see_minutes else []
         may_read_protocol = user.has_perm("core.view_protocol", meeting)
-        protocols = list(meeting.protocols.all()) if may_read_protocol else []
+        protocols = unpacked(MeetingProtocol, meeting.packed_protocols) if may_read_protocol else []
         context.update(
             meeting=meeting,
             forum=meeting.forum,

@@ -269,11 +269,11 @@ def test_calendar_and_forum_pages_queries_do_not_grow(client_for, world, size, d
             assert client.get(reverse(name, kwargs=kwargs)).status_code == 200
 
 
-# Session, user, meeting, items, the meeting's and its items' documents (one query), attendance, the
+# Session, user, the meeting with its and its items' documents (core.plumbing.packed), items, attendance, the
 # dialogue app's two sections (one query for both), and the proposals app's sections: which items came from
 # proposals (1), consultation records (1; the control to add one reuses the page's agenda), and the
 # follow-up's actions that came from the meeting (1). The coordinator's forums are not asked: they see all.
-MEETING_PAGE_QUERIES = 10
+MEETING_PAGE_QUERIES = 9
 # The forum page writes one row to the access log when it shows the member list (special-category data).
 FORUM_PAGE_QUERIES = 9  # with whether the person follows the forum
 
