@@ -18,7 +18,7 @@ from duties import figures as duty_figures
 from reports.content import collect
 from reports.models import ReportKind
 
-from .models import Figures, FollowUpAnswer, FollowUpQuestion, YearlyFollowUp
+from .models import Figures, FollowUpAnswer, FollowUpQuestion, YearlyFollowUp, snapshot_attribute
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 # The yearly report's sections that the figures below come from (_figures); the follow-up shows no other.
@@ -26,9 +26,18 @@ REPORT_SECTIONS = ("actions", "meetings", "indicators", "consultations", "yearly
 
 
 def document(follow_up: YearlyFollowUp, language: str) -> dict:
-    """The follow-up in the language: frozen once approved, built from today's data before that."""
-    if follow_up.is_approved and language in follow_up.snapshot:
-        return follow_up.snapshot[language]
+    """The follow-up in the language: frozen once approved, built from today's data before that.
+
+    A follow-up read `with_snapshot_in(language)` has that language's document alone; otherwise the whole
+    snapshot is read."""
+    if follow_up.is_approved:
+        attribute = snapshot_attribute(language)
+        if attribute in follow_up.__dict__:
+            frozen = follow_up.__dict__[attribute]
+        else:
+            frozen = follow_up.snapshot.get(language)
+        if frozen is not None:
+            return frozen
     return build(follow_up, language)
 
 

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.fields.json import KeyTransform
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -79,6 +80,22 @@ def default_due_on(year: int) -> dt.date:
 class YearlyFollowUpQuerySet(models.QuerySet["YearlyFollowUp"]):
     def open(self) -> "YearlyFollowUpQuerySet":
         return self.exclude(status=FollowUpStatus.APPROVED)
+
+    def without_snapshot(self) -> "YearlyFollowUpQuerySet":
+        """Without the approved document (about 100 KB of JSON a year, in every language): for the pages
+        that list follow-ups or only check who may read one."""
+        return self.defer("snapshot")
+
+    def with_snapshot_in(self, language: str) -> "YearlyFollowUpQuerySet":
+        """Without the whole snapshot, but with the approved document in the one language (None where there
+        is none) as `snapshot_<language>`, which annual.document.document reads."""
+        return self.without_snapshot().annotate(
+            **{snapshot_attribute(language): KeyTransform(language, "snapshot")}
+        )
+
+
+def snapshot_attribute(language: str) -> str:
+    return f"snapshot_{language}"
 
 
 YearlyFollowUpManager = models.Manager.from_queryset(YearlyFollowUpQuerySet)

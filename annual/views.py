@@ -41,7 +41,7 @@ class FollowUpListView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs) -> dict:
         user = self.request.user
-        every = list(YearlyFollowUp.objects.select_related("approved_by"))
+        every = list(YearlyFollowUp.objects.without_snapshot().select_related("approved_by"))
         follow_ups = [f for f in every if user.has_perm("annual.view_follow_up", f)]
         may_change = user.has_perm("annual.change_follow_up")
         today = timezone.localdate()
@@ -75,14 +75,26 @@ def draft_follow_up(request: HttpRequest) -> HttpResponse:
     return redirect(follow_up)
 
 
-FOLLOW_UPS = YearlyFollowUp.objects.select_related("approved_by", "review_item__meeting__forum")
+FOLLOW_UPS = YearlyFollowUp.objects.without_snapshot().select_related(
+    "approved_by", "review_item__meeting__forum"
+)
 
 
 class FollowUpAccessMixin(ObjectAccessMixin):
+    """A follow-up's pages read its approved document in the language they show (the page's, or the one
+    the address names) and not the others."""
+
     view_permission = "annual.view_follow_up"
     model_queryset = FOLLOW_UPS
     lookup_kwarg = "year"
     lookup_field = "year"
+
+    def document_language(self) -> str:
+        language = self.kwargs.get("language")
+        return language if language in documents.LANGUAGES else (translation.get_language() or "sv")[:2]
+
+    def get_access_queryset(self):
+        return FOLLOW_UPS.with_snapshot_in(self.document_language())
 
 
 @cached_get
@@ -90,6 +102,10 @@ class FollowUpDetailView(FollowUpAccessMixin, TemplateView):
     """The follow-up in the page's language: each question's figures and the text beside them."""
 
     template_name = "annual/detail.html"
+
+    def get_hit_queryset(self):
+        """From the page cache, the rules read the follow-up's row alone."""
+        return YearlyFollowUp.objects.without_snapshot()
 
     def get_context_data(self, **kwargs) -> dict:
         follow_up: YearlyFollowUp = self.object

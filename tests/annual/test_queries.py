@@ -55,3 +55,39 @@ def test_follow_up_pages_cost_the_same_queries_at_two_sizes(
     assert client.get(url).status_code == 200
     with django_assert_num_queries(EXPECTED[page]):
         assert client.get(url).status_code == 200
+
+
+def test_the_approved_follow_up_is_read_in_the_pages_language_alone_and_the_list_reads_no_document(
+    world, client_for
+):
+    """An approved follow-up keeps its document in three languages (about 100 KB of JSON a year): its page
+    reads the one it shows, the list reads none, and the page shows the frozen text, not today's."""
+    import re
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import translation
+
+    approved = fill(world, 2) - 1
+    question = FollowUpQuestionFactory._meta.model.objects.filter(is_active=True).first()
+    frozen = question.question_fi
+    question.question_fi = "Muutettu kysymys?"
+    question.save()
+    with translation.override("fi"):
+        fi_url, list_url = reverse("annual:detail", args=[approved]), reverse("annual:list")
+    client = client_for("politician")
+
+    with CaptureQueriesContext(connection) as read:
+        page = client.get(fi_url)
+        listing = client.get(list_url)
+
+    assert page.status_code == 200 and listing.status_code == 200
+    assert frozen in page.content.decode() and "Muutettu kysymys?" not in page.content.decode()
+    column = '"annual_yearlyfollowup"."snapshot"'
+    uses = [
+        m.group(0)
+        for q in read.captured_queries
+        for m in re.finditer(re.escape(column) + r"( -> '\w+')?", q["sql"])
+    ]
+    # The page's statement takes the Finnish document by its key; no statement takes the whole column.
+    assert uses == [f"{column} -> 'fi'"]
