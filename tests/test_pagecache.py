@@ -219,9 +219,18 @@ def test_a_page_from_the_cache_reads_only_what_the_access_rule_needs_and_the_rul
     with django_assert_num_queries(5):
         assert representative.get(proposal.get_absolute_url())["X-Page-Cache"] == "hit"
 
+    # A meeting: its row with its forum's, what the rule judges by alone, and the person's ties.
+    meeting = world["meetings"]["finnish"]
+    assert representative.get(meeting.get_absolute_url()).status_code == 200
+    with django_assert_num_queries(5) as hit:
+        assert representative.get(meeting.get_absolute_url())["X-Page-Cache"] == "hit"
+    (read,) = [q["sql"] for q in hit.captured_queries if '"core_meeting"' in q["sql"]]
+    assert '"core_meeting"."title' not in read and '"core_forum"."name' not in read
+
     # Access taken away without a bump reaching the cache (the test's transaction never commits): the rules,
     # run on every request, refuse at once although the pages are still held.
     Action.objects.filter(pk=action.pk).update(is_public=False)
     Membership.objects.filter(user=world["people"]["representative"]).delete()
     assert resident.get(action.get_absolute_url()).status_code == 404
     assert representative.get(proposal.get_absolute_url()).status_code == 404
+    assert representative.get(meeting.get_absolute_url()).status_code == 404

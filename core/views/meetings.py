@@ -72,20 +72,26 @@ MEETING_PAGE = MEETINGS.annotate(
     ),
 )
 
+# What core.view_meeting judges by (core/rules.py): whether the notice is out, the forum and whether it is
+# public; the person's memberships and the minutes they sign are read with their ties.
+MEETING_FOR_RULES = Meeting.objects.select_related("forum").only(
+    "id", "forum_id", "status", "agenda_published_at", "forum__id", "forum__is_public"
+)
+
 
 @cached_get
 class MeetingDetailView(ObjectAccessMixin, TemplateView):
     """The meeting page: notice, agenda with documents, the member's answer, minutes, and tier sections.
 
     The meeting's files, signers and protocol documents come with the meeting (MEETING_PAGE); from the page
-    cache, the access rules read the meeting and its forum alone."""
+    cache, the access rules read what they judge by alone (MEETING_FOR_RULES)."""
 
     model_queryset = MEETING_PAGE
     view_permission = "core.view_meeting"
     template_name = "core/meeting_detail.html"
 
     def get_hit_queryset(self):
-        return MEETINGS
+        return MEETING_FOR_RULES
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
