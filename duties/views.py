@@ -109,8 +109,9 @@ class DutyDetailView(ObjectAccessMixin, TemplateView):
     )
 
     def get_hit_queryset(self):
-        # duties.view_duty asks only who the person is: the duty's row, not its contact and departments.
-        return Duty.objects.all()
+        # duties.view_duty asks only who the person is: that the duty exists, not its texts, contact and
+        # departments.
+        return Duty.objects.only("id")
 
     def get_context_data(self, **kwargs) -> dict:
         duty: Duty = self.object
