@@ -75,10 +75,16 @@ def cached_register(client) -> str:
 # --- A bump Redis refused -----------------------------------------------------------------------------
 
 
+# A signed-in person's session read carries the check for a pending bump (core.sessions); a visitor's
+# request asks it on its own. Both see the page fresh.
+WHO = ["anonymous", "resident"]
+
+
+@pytest.mark.parametrize("role", WHO)
 def test_a_bump_redis_refused_is_applied_before_the_next_page_is_served(
-    client_for, world, public_action, django_capture_on_commit_callbacks, monkeypatch
+    role, client_for, world, public_action, django_capture_on_commit_callbacks, monkeypatch
 ):
-    visitor = client_for("anonymous")
+    visitor = client_for(role)
     assert TITLE in cached_register(visitor)
 
     refuse_bumps(monkeypatch, times=1)
@@ -94,10 +100,11 @@ def test_a_bump_redis_refused_is_applied_before_the_next_page_is_served(
     assert visitor.get(reverse("followup:register"))["X-Page-Cache"] == "hit"
 
 
+@pytest.mark.parametrize("role", WHO)
 def test_while_redis_still_refuses_the_bump_pages_are_rendered_afresh_and_not_stored(
-    client_for, world, public_action, django_capture_on_commit_callbacks, monkeypatch
+    role, client_for, world, public_action, django_capture_on_commit_callbacks, monkeypatch
 ):
-    visitor = client_for("anonymous")
+    visitor = client_for(role)
     url = reverse("followup:register")
     assert TITLE in cached_register(visitor)
 
