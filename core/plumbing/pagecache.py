@@ -134,8 +134,8 @@ def read_with_request(request_state, row) -> None:
 def _pending_bump(request) -> tuple | None:
     """The pending bump, read by this request's session read if it carried it, else read here."""
     session = getattr(request, "session", None) if request is not None else None
-    found = getattr(session, "_pending_page_cache_bump", False)
-    if found is not False:
+    if session is not None and hasattr(session, "_pending_page_cache_bump"):
+        found: tuple | None = session._pending_page_cache_bump
         return found
     with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
         cursor.execute(
