@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 import redis
+from django.contrib.sessions.backends.base import SessionBase
 from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.http import HttpResponse
@@ -120,6 +121,25 @@ def test_while_redis_still_refuses_the_bump_pages_are_rendered_afresh_and_not_st
     assert "X-Page-Cache" not in visitor.get(url)
     assert not PendingPageCacheBump.objects.exists()
     assert visitor.get(url)["X-Page-Cache"] == "hit"
+
+
+def test_a_bump_refused_after_the_session_was_read_is_not_missed(client_for, world, monkeypatch):
+    """The session read carries whether a bump is pending; a bump refused later in the same request (a write
+    on the way to the page) makes the request ask again."""
+    client = client_for("resident")
+    request = RequestFactory().get("/")
+    session = client.session
+    assert isinstance(session, SessionBase)
+    session.load()  # the request's session read: nothing pending
+    request.session = session
+    assert pagecache._pending_bump(request) is None
+
+    refuse_bumps(monkeypatch, times=2)
+    pagecache.bump()  # this write's bump is refused and written down
+    # Asked again, not taken from the session read: Redis still refuses, so no stored page may be served.
+    assert pagecache._apply_pending_bumps(request) is False
+    assert pagecache._apply_pending_bumps(request) is True
+    assert not PendingPageCacheBump.objects.exists()
 
 
 def test_refused_bumps_count_on_one_row_and_one_refused_meanwhile_is_kept(monkeypatch):

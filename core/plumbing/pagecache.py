@@ -97,7 +97,12 @@ def bump() -> None:
         _remember_failed_bump()
 
 
+# Bumps this process wrote down as pending: a pending-bump state read before one of them is no longer current.
+_recorded = [0]
+
+
 def _remember_failed_bump() -> None:
+    _recorded[0] += 1
     table = PendingPageCacheBump._meta.db_table
     try:
         # A savepoint, so that a failure here leaves a surrounding transaction usable.
@@ -128,14 +133,16 @@ def pending_bump_columns() -> tuple[str, str]:
 def read_with_request(request_state, row) -> None:
     """Keep the pending bump (marker, failures, since; all None when there is none) that this request's
     session read found, on `request_state` (the request's session store): _look_up then asks no query."""
-    request_state._pending_page_cache_bump = None if row[0] is None else tuple(row)
+    request_state._pending_page_cache_bump = (None if row[0] is None else tuple(row), _recorded[0])
 
 
 def _pending_bump(request) -> tuple | None:
-    """The pending bump, read by this request's session read if it carried it, else read here."""
+    """The pending bump, read by this request's session read if it carried it and no bump was written down
+    as pending since (a write earlier in this request whose bump Redis refused), else read here."""
     session = getattr(request, "session", None) if request is not None else None
-    if session is not None and hasattr(session, "_pending_page_cache_bump"):
-        found: tuple | None = session._pending_page_cache_bump
+    carried = getattr(session, "_pending_page_cache_bump", None) if session is not None else None
+    if carried is not None and carried[1] == _recorded[0]:
+        found: tuple | None = carried[0]
         return found
     with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
         cursor.execute(
@@ -167,7 +174,7 @@ def _apply_pending_bumps(request=None) -> bool:
     logger.info("Applied %d page cache bump(s) that Redis refused since %s", failures, since)
     session = getattr(request, "session", None)
     if session is not None and hasattr(session, "_pending_page_cache_bump"):
-        session._pending_page_cache_bump = None
+        session._pending_page_cache_bump = (None, _recorded[0])
     return True
 
 
