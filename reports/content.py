@@ -421,23 +421,24 @@ def _indicators(period: Period) -> dict:
 
 def _goals(period: Period) -> list[Goal]:
     """The goals and guidelines by kind and number: the yearly part lists them in that order, each with
-    the times it was revised in the period (`revised_at`); the actions are counted by them in the order of
-    the numbers alone (`code_rank`, the database's collation)."""
-    revisions = Goal.history.model.objects.filter(
-        id=OuterRef("pk"),
-        history_type="~",
-        history_date__date__gte=period.start,
-        history_date__date__lte=period.end,
-    ).values("history_date")
-    return period.read_once(
-        "goals",
-        lambda: list(
-            Goal.objects.annotate(
-                code_rank=Window(RowNumber(), order_by=(F("code").asc(), F("pk").asc())),
-                revised_at=ArraySubquery(revisions),
-            ).order_by("kind", "code", "title")
-        ),
-    )
+    the times it was revised in the period (`revised_at`, read for the yearly report alone); the actions are
+    counted by them in the order of the numbers alone (`code_rank`, the database's collation)."""
+
+    def read() -> list[Goal]:
+        goals = Goal.objects.annotate(
+            code_rank=Window(RowNumber(), order_by=(F("code").asc(), F("pk").asc()))
+        )
+        if period.kind == ReportKind.YEARLY:
+            revisions = Goal.history.model.objects.filter(
+                id=OuterRef("pk"),
+                history_type="~",
+                history_date__date__gte=period.start,
+                history_date__date__lte=period.end,
+            ).values("history_date")
+            goals = goals.annotate(revised_at=ArraySubquery(revisions))
+        return list(goals.order_by("kind", "code", "title"))
+
+    return period.read_once("goals", read)
 
 
 def _consultation_records(period: Period):
