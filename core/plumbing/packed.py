@@ -8,6 +8,7 @@ was not packed costs a query (and the page's query-count test shows it) rather t
 of a related row is named `relation__field` and comes back as an instance of the related model.
 """
 
+import functools
 from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
@@ -24,8 +25,14 @@ def packed(queryset: "models.QuerySet[Any, Any]", fields: Sequence[str]) -> Arra
     return ArraySubquery(rows)
 
 
+@functools.cache
+def _concrete(model: type[models.Model]) -> dict[str, models.Field]:
+    """The model's concrete fields by attname, in the model's order."""
+    return {field.attname: field for field in model._meta.concrete_fields}
+
+
 def _instance(model: type[M], values: dict) -> M:
-    concrete = {field.attname: field for field in model._meta.concrete_fields}
+    concrete = _concrete(model)
     # from_db takes the values in the order of the model's fields.
     names = [name for name in concrete if name in values]
     unknown = set(values) - set(names)

@@ -97,7 +97,7 @@ class MeetingDetailView(ObjectAccessMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         meeting, user = self.object, self.request.user
         items = meeting.agenda_in_order
-        # The meeting's files and its items' files in one query (an item's file belongs to its meeting).
+        # The meeting's files and its items' files, read with the meeting (an item's file belongs to its meeting).
         files: dict[int | None, list[Attachment]] = {}
         for attachment in unpacked(Attachment, meeting.packed_attachments):
             files.setdefault(attachment.agenda_item_id, []).append(attachment)
