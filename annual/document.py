@@ -21,8 +21,9 @@ from reports.models import ReportKind
 from .models import Figures, FollowUpAnswer, FollowUpQuestion, YearlyFollowUp, snapshot_attribute
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-# The yearly report's sections that the figures below come from (_figures); the follow-up shows no other.
-REPORT_SECTIONS = ("actions", "meetings", "indicators", "consultations", "yearly")
+# The yearly report's sections that the figures below come from (_figures); the follow-up shows no other,
+# and of the actions only their total, average progress and rows by minority.
+REPORT_SECTIONS = ("actions_by_minority", "meetings", "indicators", "consultations", "yearly")
 
 
 def document(follow_up: YearlyFollowUp, language: str) -> dict:

@@ -5,6 +5,7 @@ queries with ten actions as with ten thousand. The PDF reports use the same func
 """
 
 import datetime as dt
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet, Value
@@ -121,54 +122,69 @@ def _row(label: str, obj, found: dict | None) -> GroupRow:
     )
 
 
+GROUPS = ("goal", "department", "minority")
+
+
 def action_figures(
-    filters: Filters, today: dt.date | None = None, loaded: dict[str, list] | None = None
+    filters: Filters,
+    today: dt.date | None = None,
+    loaded: dict[str, list] | None = None,
+    groups: Collection[str] = GROUPS,
 ) -> dict:
     """The actions' figures, in all and by goal, department and minority: one query (a UNION of four GROUP BYs).
 
     `loaded` may give the goals (by code), the departments (by name) and the minorities the caller has
-    already read; what it does not give is read here.
+    already read; what it does not give is read here. `groups` names the groupings a page shows: the
+    others are neither counted nor read, and their rows and charts are empty.
     """
     today = today or timezone.localdate()
     loaded = loaded or {}
     ids = filtered_actions(filters).values("pk")
     # A plain QuerySet: modeltranslation's reorders the columns of values(), and a UNION's parts must agree.
     actions = QuerySet[Action](model=Action).filter(pk__in=ids)
-    # All the filtered actions are of one cycle: grouped by it, they are one row.
-    parts = _grouped(actions, "all", F("cycle_id"), "", today).union(
-        _grouped(actions, "department", F("department_id"), "", today),
-        _grouped(Action.goals.through.objects.filter(action__in=ids), "goal", F("goal_id"), "action", today),
-        _grouped(
+    grouped = {
+        "department": lambda: _grouped(actions, "department", F("department_id"), "", today),
+        "goal": lambda: _grouped(
+            Action.goals.through.objects.filter(action__in=ids), "goal", F("goal_id"), "action", today
+        ),
+        "minority": lambda: _grouped(
             Action.minorities.through.objects.filter(action__in=ids),
             "minority",
             F("nationalminority_id"),
             "action",
             today,
         ),
-        all=True,
+    }
+    # All the filtered actions are of one cycle: grouped by it, they are one row.
+    parts = _grouped(actions, "all", F("cycle_id"), "", today).union(
+        *(part() for name, part in grouped.items() if name in groups), all=True
     )
     found: dict[tuple[str, int], dict] = {(row["kind"], row["key"]): row for row in parts}
     totals = next((row for (kind, _key), row in found.items() if kind == "all"), {})
     status_counts = {s.value: totals.get(f"s_{s.value}", 0) for s in ActionStatus}
 
-    goals = loaded.get("goal")
-    if goals is None:
-        goals = list(Goal.objects.order_by("code", "pk"))
-    if filters.goal is not None:
-        goals = [g for g in goals if g.pk == filters.goal.pk]
-    by_goal = [_row(str(g), g, found.get(("goal", g.pk))) for g in goals]
-    departments = loaded.get("department")
-    if departments is None:
-        departments = list(Department.objects.order_by("name"))
-    by_department = [
-        _row(d.name, d, found[("department", d.pk)]) for d in departments if ("department", d.pk) in found
-    ]
-    minorities = loaded.get("minority")
-    if minorities is None:
-        minorities = list(NationalMinority.objects.all())
-    if filters.minority is not None:
-        minorities = [m for m in minorities if m.pk == filters.minority.pk]
-    by_minority = [_row(m.name, m, found.get(("minority", m.pk))) for m in minorities]
+    by_goal, by_department, by_minority = [], [], []
+    if "goal" in groups:
+        goals = loaded.get("goal")
+        if goals is None:
+            goals = list(Goal.objects.order_by("code", "pk"))
+        if filters.goal is not None:
+            goals = [g for g in goals if g.pk == filters.goal.pk]
+        by_goal = [_row(str(g), g, found.get(("goal", g.pk))) for g in goals]
+    if "department" in groups:
+        departments = loaded.get("department")
+        if departments is None:
+            departments = list(Department.objects.order_by("name"))
+        by_department = [
+            _row(d.name, d, found[("department", d.pk)]) for d in departments if ("department", d.pk) in found
+        ]
+    if "minority" in groups:
+        minorities = loaded.get("minority")
+        if minorities is None:
+            minorities = list(NationalMinority.objects.all())
+        if filters.minority is not None:
+            minorities = [m for m in minorities if m.pk == filters.minority.pk]
+        by_minority = [_row(m.name, m, found.get(("minority", m.pk))) for m in minorities]
     total = sum(status_counts.values())
     return {
         "total": total,

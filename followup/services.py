@@ -9,13 +9,15 @@ from typing import Any
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models, transaction
-from django.db.models import Prefetch
+from django.db.models import OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from modeltranslation.utils import build_localized_fieldname, get_language
 
 from core.follows import followers_of
 from core.history import stamp
 from core.models import Department, User
+from core.plumbing.packed import packed, unpacked
 from core.services import notify
 from proposals.models import Proposal
 from proposals.services import story_audience
@@ -399,13 +401,66 @@ def record_value(indicator: Indicator, *, measured_on: dt.date, value, note: str
     return row
 
 
-def grant_account(grant: StateGrant) -> dict:
-    """The grant's uses with their actions, the sum per category, what is used and what remains."""
-    uses = list(
-        grant.uses.select_related("category").prefetch_related(
-            Prefetch("actions", queryset=Action.objects.select_related("department").order_by("title"))
+# What the yearly report shows of a grant's uses and of the actions each paid for (grant_of_year).
+_USE_FIELDS = (
+    *("id", "grant_id", "category_id", "amount", "description"),
+    *("category__id", "category__name", "category__name_sv", "category__name_fi", "category__name_en"),
+    *("category__position", "category__is_active"),
+)
+_PAID_FOR_FIELDS = (
+    *(
+        "grantuse_id",
+        "action__id",
+        "action__title",
+        "action__title_sv",
+        "action__title_fi",
+        "action__title_en",
+    ),
+    *("action__status", "action__progress"),
+)
+
+
+def grant_of_year(year: int) -> tuple[StateGrant, list[GrantUse]] | None:
+    """The year's grant and its uses, each with its category and the actions it paid for (`paid_for`, by
+    title in the language of the moment, as the grant's page lists them), in one query; None without one."""
+    title = build_localized_fieldname("title", get_language())
+    grant = (
+        StateGrant.objects.filter(year=year)
+        .annotate(
+            packed_uses=packed(
+                GrantUse.objects.filter(grant=OuterRef("pk")).order_by("category__position", "pk"),
+                _USE_FIELDS,
+            ),
+            packed_paid_for=packed(
+                GrantUse.actions.through.objects.filter(grantuse__grant=OuterRef("pk")).order_by(
+                    f"action__{title}", "action__pk"
+                ),
+                _PAID_FOR_FIELDS,
+            ),
         )
+        .first()
     )
+    if grant is None:
+        return None
+    paid_for: dict[int, list[Action]] = {}
+    for row in unpacked(GrantUse.actions.through, grant.packed_paid_for):
+        paid_for.setdefault(row.grantuse_id, []).append(row.action)
+    uses = unpacked(GrantUse, grant.packed_uses)
+    for use in uses:
+        use.paid_for = paid_for.get(use.pk, [])  # type: ignore[attr-defined]
+    return grant, uses
+
+
+def grant_account(grant: StateGrant, uses: list[GrantUse] | None = None) -> dict:
+    """The grant's uses with their actions, the sum per category, what is used and what remains.
+
+    `uses` may give the uses the caller has read (grant_of_year); otherwise they are read here."""
+    if uses is None:
+        uses = list(
+            grant.uses.select_related("category").prefetch_related(
+                Prefetch("actions", queryset=Action.objects.select_related("department").order_by("title"))
+            )
+        )
     by_category: dict[int, dict] = {}
     for use in uses:
         row = by_category.setdefault(use.category_id, {"category": use.category, "amount": 0})

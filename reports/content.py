@@ -34,10 +34,9 @@ from followup.models import (
     Goal,
     GoalKind,
     ProgressUpdate,
-    StateGrant,
     current_among,
 )
-from followup.services import grant_account
+from followup.services import grant_account, grant_of_year
 from proposals.models import Proposal
 from proposals.participation import ConsultationRecord, consultation_row
 
@@ -106,9 +105,16 @@ def collect(
     with translation.override(language):
         period = Period.of(kind, start, end, language, public)
         data: dict = {}
-        for name, section in SECTIONS.items():
-            if only is None or name in only:
+        if only is None:
+            for section in SECTIONS.values():
                 data.update(section(period))
+        else:
+            unknown = set(only) - set(SECTIONS) - set(PARTS)
+            if unknown:
+                raise ValueError(f"no sections {sorted(unknown)}")
+            for name, section in {**SECTIONS, **PARTS}.items():
+                if name in only:
+                    data.update(section(period))
         return data
 
 
@@ -205,20 +211,24 @@ def _merged_rows(per_cycle: list[list[dashboard.GroupRow]]) -> list[dashboard.Gr
     ]
 
 
-def _actions(period: Period) -> dict:
-    """The actions of every cycle the period touches, by status, goal, department and minority."""
+def _actions(period: Period, groups: Collection[str] = dashboard.GROUPS) -> dict:
+    """The actions of every cycle the period touches, by status and by the groups (goal, department and
+    minority unless fewer are named)."""
     if not period.cycles:
         return {}
     # The dashboard counts by goal in the order of their numbers.
-    goals = sorted(_goals(period), key=lambda goal: goal.code_rank)
+    loaded = {"goal": sorted(_goals(period), key=lambda goal: goal.code_rank)} if "goal" in groups else {}
     figures = [
         dashboard.action_figures(
-            dashboard.Filters(cycle=c, public_only=period.public), today=period.end, loaded={"goal": goals}
+            dashboard.Filters(cycle=c, public_only=period.public),
+            today=period.end,
+            loaded=loaded,
+            groups=groups,
         )
         for c in period.cycles
     ]
     departments = _merged_rows([f["by_department"] for f in figures])
-    if len(figures) > 1:
+    if len(figures) > 1 and departments:
         order = list(Department.objects.filter(pk__in=[r.obj.pk for r in departments]).order_by("name"))
         departments.sort(key=lambda row: order.index(row.obj))
     return {
@@ -236,6 +246,11 @@ def _actions(period: Period) -> dict:
             "by_minority": _groups(_merged_rows([f["by_minority"] for f in figures])),
         }
     }
+
+
+def _actions_by_minority(period: Period) -> dict:
+    """The actions' section counted by minority alone (its rows by goal and department left empty)."""
+    return _actions(period, groups=("minority",))
 
 
 def _meetings(period: Period) -> dict:
@@ -548,10 +563,11 @@ def _goal_list(goals: list[Goal]) -> list[dict]:
 
 def _grant(year: int) -> dict | None:
     """How the year's state grant for the Finnish administrative area was used, per category and use."""
-    grant = StateGrant.objects.filter(year=year).first()
-    if grant is None:
+    found = grant_of_year(year)
+    if found is None:
         return None
-    account = grant_account(grant)
+    grant, uses = found
+    account = grant_account(grant, uses)
     return {
         "year": grant.year,
         "amount": int(grant.amount),
@@ -569,7 +585,7 @@ def _grant(year: int) -> dict | None:
                 "description": use.description,
                 "actions": [
                     {"title": a.title, "status": str(a.get_status_display()), "progress": a.progress}
-                    for a in use.actions.all()
+                    for a in use.paid_for
                 ],
             }
             for use in account["uses"]
@@ -589,4 +605,9 @@ SECTIONS: dict[str, Callable[[Period], dict]] = {
     "indicators": _indicators,
     "consultations": _consultations,
     "yearly": _yearly,
+}
+
+# A section in part, for a page that shows only some of it (collect(only=...)); the report has none of them.
+PARTS: dict[str, Callable[[Period], dict]] = {
+    "actions_by_minority": _actions_by_minority,
 }
