@@ -21,7 +21,10 @@ M = TypeVar("M", bound=models.Model)
 
 def packed(queryset: "models.QuerySet[Any, Any]", fields: Sequence[str]) -> ArraySubquery:
     """The rows as an array of JSON objects with the fields (attnames, or `relation__field`)."""
-    rows: Any = queryset.values(row=JSONObject(**{name: name for name in fields}))
+    # Django's own values(): a model-translated model's queryset (modeltranslation) would add its fields
+    # beside the JSON, and an array is of one column.
+    plain: models.QuerySet[Any, Any] = models.QuerySet(model=queryset.model, query=queryset.query.chain())
+    rows: Any = plain.values(row=JSONObject(**{name: name for name in fields}))
     return ArraySubquery(rows)
 
 
