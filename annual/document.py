@@ -8,13 +8,16 @@ language as it was on the day of approval. The document is JSON-safe so that it 
 """
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.db.models import OuterRef, Subquery
 from django.utils import timezone, translation
 
+from core.plumbing.packed import unpacked
 from core.templatetags.content_language import translated_value
 from duties import figures as duty_figures
+from followup.models import Cycle
 from reports.content import collect
 from reports.models import ReportKind
 
@@ -45,8 +48,15 @@ def document(follow_up: YearlyFollowUp, language: str) -> dict:
 def build(follow_up: YearlyFollowUp, language: str) -> dict:
     with translation.override(language):
         year = follow_up.year
+        # A draft read with_draft_sources() brings its year's cycles.
+        cycles = follow_up.__dict__.get("packed_cycles")
         data = collect(
-            ReportKind.YEARLY, dt.date(year, 1, 1), dt.date(year, 12, 31), language, only=REPORT_SECTIONS
+            ReportKind.YEARLY,
+            dt.date(year, 1, 1),
+            dt.date(year, 12, 31),
+            language,
+            only=REPORT_SECTIONS,
+            cycles=None if cycles is None else unpacked(Cycle, cycles),
         )
         computed = _figures(data, duty_figures.register(year, with_departments=False))
         sections = []
@@ -77,14 +87,26 @@ def build(follow_up: YearlyFollowUp, language: str) -> dict:
         }
 
 
-def _questions_with_answers(follow_up: YearlyFollowUp):
+def _questions_with_answers(follow_up: YearlyFollowUp) -> list[Any]:
     """The active questions, each with the follow-up's answer to it (`answer_text`, `answer_language`,
-    None where there is none), in one query."""
-    answers = FollowUpAnswer.objects.filter(follow_up=follow_up, question=OuterRef("pk"))
-    return FollowUpQuestion.objects.filter(is_active=True).annotate(
-        answer_text=Subquery(answers.values("text")[:1]),
-        answer_language=Subquery(answers.values("language")[:1]),
-    )
+    None where there is none): from the follow-up's row where it was read `with_draft_sources()`, else in one
+    query."""
+    packed_questions = follow_up.__dict__.get("packed_questions")
+    if packed_questions is None:
+        answers = FollowUpAnswer.objects.filter(follow_up=follow_up, question=OuterRef("pk"))
+        return list(
+            FollowUpQuestion.objects.filter(is_active=True).annotate(
+                answer_text=Subquery(answers.values("text")[:1]),
+                answer_language=Subquery(answers.values("language")[:1]),
+            )
+        )
+    answers_by_question = {row["question_id"]: row for row in follow_up.__dict__.get("packed_answers") or ()}
+    questions: list[Any] = unpacked(FollowUpQuestion, packed_questions)
+    for question in questions:
+        answer = answers_by_question.get(question.pk, {})
+        question.answer_text = answer.get("text")
+        question.answer_language = answer.get("language")
+    return questions
 
 
 def _figures(data: dict, register: duty_figures.Register) -> dict:

@@ -10,8 +10,9 @@ import datetime as dt
 from typing import Any, ClassVar
 
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Func, OuterRef, Q, When
 from django.db.models.fields.json import KeyTransform
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +21,8 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import AgendaItem, User, content_language_field
+from core.plumbing.packed import packed
+from followup.models import Cycle
 
 
 class Figures(models.TextChoices):
@@ -92,6 +95,38 @@ class YearlyFollowUpQuerySet(models.QuerySet["YearlyFollowUp"]):
         return self.without_snapshot().annotate(
             **{snapshot_attribute(language): KeyTransform(language, "snapshot")}
         )
+
+    def with_draft_sources(self) -> "YearlyFollowUpQuerySet":
+        """With what a draft's document is built from beside the report's figures, in the follow-up's own
+        row while it is not approved: the active questions as `packed_questions`, the follow-up's answers
+        as `packed_answers` and the cycles of the yearly wheel its year touches as `packed_cycles` (all
+        None for an approved one, whose document is its snapshot); annual.document.build reads them."""
+        open_one = ~Q(status=FollowUpStatus.APPROVED)
+        rows: ArrayField = ArrayField(models.JSONField())
+        questions = FollowUpQuestion.objects.filter(is_active=True)
+        answers = FollowUpAnswer.objects.filter(follow_up=OuterRef("pk")).order_by("pk")
+        # As reports.content.Period.of reads them for the year.
+        cycles = Cycle.objects.filter(
+            starts_on__lte=Func(
+                OuterRef("year"), 12, 31, function="make_date", output_field=models.DateField()
+            ),
+            ends_on__gte=Func(OuterRef("year"), 1, 1, function="make_date", output_field=models.DateField()),
+        ).order_by("starts_on")
+        sources = {
+            "packed_questions": packed(questions, _attnames(FollowUpQuestion)),
+            "packed_answers": packed(answers, ("question_id", "text", "language")),
+            "packed_cycles": packed(cycles, _attnames(Cycle)),
+        }
+        return self.annotate(
+            **{
+                name: Case(When(open_one, then=source), default=None, output_field=rows)
+                for name, source in sources.items()
+            }
+        )
+
+
+def _attnames(model: type[models.Model]) -> list[str]:
+    return [f.attname for f in model._meta.concrete_fields]
 
 
 def snapshot_attribute(language: str) -> str:

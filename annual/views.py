@@ -103,6 +103,10 @@ class FollowUpDetailView(FollowUpAccessMixin, TemplateView):
 
     template_name = "annual/detail.html"
 
+    def get_access_queryset(self):
+        """A draft's row brings its questions, answers and cycles: its document is built from them."""
+        return super().get_access_queryset().with_draft_sources()
+
     def get_hit_queryset(self):
         """From the page cache, the rules read the follow-up's row alone."""
         return YearlyFollowUp.objects.without_snapshot()

@@ -10,7 +10,7 @@ what is not public; the sections that are not public at all are left out and nam
 """
 
 import datetime as dt
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -62,12 +62,22 @@ class Period:
     reads: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
-    def of(cls, kind: str, start: dt.date, end: dt.date, language: str, public: bool = False) -> "Period":
+    def of(
+        cls,
+        kind: str,
+        start: dt.date,
+        end: dt.date,
+        language: str,
+        public: bool = False,
+        cycles: Sequence[Cycle] | None = None,
+    ) -> "Period":
         """The period with its cycles; between cycles, the latest one that had started by its end.
 
-        The cover alone reads a cycle's phases, of the one cycle it names (Cycle.phase_on)."""
-        cycles = Cycle.objects.filter(starts_on__lte=end, ends_on__gte=start)
-        touched = tuple(cycles.order_by("starts_on"))
+        `cycles` may give the cycles that touch the period (oldest first) as the caller has read them. The
+        cover alone reads a cycle's phases, of the one cycle it names (Cycle.phase_on)."""
+        if cycles is None:
+            cycles = Cycle.objects.filter(starts_on__lte=end, ends_on__gte=start).order_by("starts_on")
+        touched = tuple(cycles)
         if not touched:
             current = Cycle.objects.current(end)
             touched = (current,) if current is not None else ()
@@ -98,12 +108,14 @@ def collect(
     language: str,
     public: bool = False,
     only: Collection[str] | None = None,
+    cycles: Sequence[Cycle] | None = None,
 ) -> dict:
     """Everything the report shows, for the period and in the language; with `public`, its public version.
 
-    `only` names the sections (keys of SECTIONS) to collect, for a page that shows some of them."""
+    `only` names the sections (keys of SECTIONS or PARTS) to collect, for a page that shows some of them;
+    `cycles` may give the cycles that touch the period, as Period.of reads them."""
     with translation.override(language):
-        period = Period.of(kind, start, end, language, public)
+        period = Period.of(kind, start, end, language, public, cycles)
         data: dict = {}
         if only is None:
             for section in SECTIONS.values():
