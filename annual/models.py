@@ -113,9 +113,9 @@ class YearlyFollowUpQuerySet(models.QuerySet["YearlyFollowUp"]):
             ends_on__gte=Func(OuterRef("year"), 1, 1, function="make_date", output_field=models.DateField()),
         ).order_by("starts_on")
         sources = {
-            "packed_questions": packed(questions, _attnames(FollowUpQuestion)),
+            "packed_questions": packed(questions),
             "packed_answers": packed(answers, ("question_id", "text", "language")),
-            "packed_cycles": packed(cycles, _attnames(Cycle)),
+            "packed_cycles": packed(cycles),
         }
         return self.annotate(
             **{
@@ -123,10 +123,6 @@ class YearlyFollowUpQuerySet(models.QuerySet["YearlyFollowUp"]):
                 for name, source in sources.items()
             }
         )
-
-
-def _attnames(model: type[models.Model]) -> list[str]:
-    return [f.attname for f in model._meta.concrete_fields]
 
 
 def snapshot_attribute(language: str) -> str:

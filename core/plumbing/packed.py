@@ -19,8 +19,12 @@ from django.db.models.functions import JSONObject
 M = TypeVar("M", bound=models.Model)
 
 
-def packed(queryset: "models.QuerySet[Any, Any]", fields: Sequence[str]) -> ArraySubquery:
-    """The rows as an array of JSON objects with the fields (attnames, or `relation__field`)."""
+def packed(queryset: "models.QuerySet[Any, Any]", fields: Sequence[str] | None = None) -> ArraySubquery:
+    """The rows as an array of JSON objects with the fields (attnames, or `relation__field`); without
+    `fields`, every concrete field of the queryset's model."""
+    if fields is None:
+        model: type[models.Model] = queryset.model
+        fields = list(_concrete(model))
     # Django's own values(): a model-translated model's queryset (modeltranslation) would add its fields
     # beside the JSON, and an array is of one column.
     plain: models.QuerySet[Any, Any] = models.QuerySet(model=queryset.model, query=queryset.query.chain())
