@@ -37,8 +37,7 @@ def private_redis(tmp_path, settings):
     }
     settings.PAGE_CACHE_SECONDS = 300
     yield server
-    if server.process.poll() is None:
-        server.stop()
+    server.close()
     use_broker(previous)
 
 

@@ -37,8 +37,7 @@ def redis_stopped(tmp_path, settings):
     server.stop()
     caches["shared"].close()
     yield server
-    if server.process.poll() is None:
-        server.stop()
+    server.close()
 
 
 def test_redis_is_really_down(redis_stopped):
