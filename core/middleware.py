@@ -1,21 +1,58 @@
-"""Coordinators and administrators must sign in with a second factor (an authenticator app), in this session."""
+"""Who is signed in (read with the session), and coordinators and administrators must sign in with a second
+factor (an authenticator app), in this session."""
 
 from collections.abc import Callable
 from urllib.parse import urlencode
 
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
-from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib import auth, messages
+from django.contrib.auth import SESSION_KEY, logout
+from django.contrib.auth.middleware import AuthenticationMiddleware as DjangoAuthenticationMiddleware
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 
 from .auth import must_use_second_factor, passed_second_factor, record_enrolment
+from .auth_backends import offered_user
 
-__all__ = ["RequireSecondFactorMiddleware", "SignInForAccessMiddleware", "must_use_second_factor"]
+__all__ = [
+    "AuthenticationMiddleware",
+    "RequireSecondFactorMiddleware",
+    "SignInForAccessMiddleware",
+    "get_user",
+    "must_use_second_factor",
+]
+
+
+def get_user(request: HttpRequest):
+    """django.contrib.auth.get_user, once per request, with the person the session read brought along.
+
+    Django's own checks all run as before (the backend named in the session, the person still allowed to sign
+    in, the session's hash of their password); only the person's row is not read a second time. The session
+    store offers a person only as read in this request, and they are taken only if they are the one whose
+    primary key the session's data holds (core.auth_backends.load_user).
+    """
+    if not hasattr(request, "_cached_user"):
+        session = request.session
+        session.get(SESSION_KEY)  # reads the session, and with it the person it is signed in as
+        token = offered_user.set(getattr(session, "signed_in_person", None))
+        try:
+            request._cached_user = auth.get_user(request)  # type: ignore[attr-defined]
+        finally:
+            offered_user.reset(token)
+    return request._cached_user  # type: ignore[attr-defined]
+
+
+class AuthenticationMiddleware(DjangoAuthenticationMiddleware):
+    """Django's, with request.user read by get_user() above."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        super().process_request(request)
+        request.user = SimpleLazyObject(lambda: get_user(request))  # type: ignore[assignment]
 
 
 class SignInForAccessMiddleware:

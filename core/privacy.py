@@ -10,7 +10,6 @@ import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.db import models, transaction
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
@@ -26,6 +25,7 @@ from .models import (
     MinutesStatus,
     OutgoingMail,
     Role,
+    Session,
     User,
     new_feed_token,
 )
@@ -228,6 +228,8 @@ def erase(person: User, by: User, reason: str) -> ErasureRecord:
     person.save()
     person.groups.clear()
     person.user_permissions.clear()
+    # Their sessions end with the password; their rows (what the sessions held) go now, not at expiry.
+    Session.objects.filter(user_id=person.pk).delete()
     return ErasureRecord.objects.create(
         person=person, erased_by=by, at=now, reason=reason, removed=plan["removed"], kept=plan["kept"]
     )

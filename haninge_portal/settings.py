@@ -127,7 +127,8 @@ MIDDLEWARE = [
     "haninge_portal.middleware.RememberLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, with the signed-in person read in the session's own query (core.sessions).
+    "core.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.session_timing.KeepPostAcrossSignInMiddleware",
     "haninge_portal.middleware.AbsoluteSessionLifetimeMiddleware",
@@ -226,10 +227,9 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300)
 SESSION_STORE = os.environ.get("SESSION_STORE", "db")
 if SESSION_STORE not in {"db", "cached_db"}:
     raise ImproperlyConfigured("SESSION_STORE is 'db' (the default) or 'cached_db'.")
-# core.sessions is Django's database store with its one hot read written out in SQL.
-SESSION_ENGINE = (
-    "core.sessions" if SESSION_STORE == "db" else f"django.contrib.sessions.backends.{SESSION_STORE}"
-)
+# core.sessions is Django's database store with its one hot read written out in SQL, which also reads the
+# signed-in person; core.cached_sessions is Django's cached_db store. Both keep sessions in core.models.Session.
+SESSION_ENGINE = "core.sessions" if SESSION_STORE == "db" else "core.cached_sessions"
 SESSION_CACHE_ALIAS = "shared"
 # A session ends after this long without activity (IdleSessionMiddleware refreshes it)...
 SESSION_COOKIE_AGE = env_int("SESSION_IDLE_SECONDS", 60 * 60 * 2)

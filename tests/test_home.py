@@ -101,15 +101,15 @@ def _fill(world, cycle, count: int) -> None:
         )
 
 
-# Session and user (signed in), the cycle and its phases, then one query per attention list
+# The session with its person (signed in; one query), the cycle and its phases, then one query per attention list
 # (an administration contact has three: meetings, open commitments, unfinished actions).
 # Proposals added one list each: a representative's own proposals (5 -> 6) and, for a coordinator,
 # the proposals waiting with their count in the same query (6 -> 7).
 HOME_QUERIES = {
     "anonymous": 3,
-    "representative": 6,
-    "admin_contact": 7,
-    "coordinator": 7,
+    "representative": 5,
+    "admin_contact": 6,
+    "coordinator": 6,
 }
 
 

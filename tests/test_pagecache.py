@@ -210,22 +210,25 @@ def test_a_page_from_the_cache_reads_only_what_the_access_rule_needs_and_the_rul
     for client, url in ((resident, action.get_absolute_url()), (representative, proposal.get_absolute_url())):
         first = client.get(url)
         assert first.status_code == 200 and "X-Page-Cache" not in first
-    # The session with the check for a bump Redis refused (core.sessions), the person, and the action's row.
-    with django_assert_num_queries(3) as hit:
+    # The session with its person and the check for a bump Redis refused (core.sessions), and the action's row.
+    with django_assert_num_queries(2) as hit:
         assert resident.get(action.get_absolute_url())["X-Page-Cache"] == "hit"
     (read,) = [q["sql"] for q in hit.captured_queries if '"followup_action"' in q["sql"]]
     assert "JOIN" not in read
-    # The same, with the proposal's forum, and the person's memberships for the rule.
-    with django_assert_num_queries(4):
+    # The same, with the proposal's forum (the person's memberships for the rule came with the session).
+    with django_assert_num_queries(2):
         assert representative.get(proposal.get_absolute_url())["X-Page-Cache"] == "hit"
 
-    # A meeting: its row with its forum's, what the rule judges by alone, and the person's ties.
+    # A meeting: its row with its forum's, what the rule judges by alone; the person's ties came with the session.
     meeting = world["meetings"]["finnish"]
     assert representative.get(meeting.get_absolute_url()).status_code == 200
-    with django_assert_num_queries(4) as hit:
+    with django_assert_num_queries(2) as hit:
         assert representative.get(meeting.get_absolute_url())["X-Page-Cache"] == "hit"
     (read,) = [q["sql"] for q in hit.captured_queries if '"core_meeting"' in q["sql"]]
     assert '"core_meeting"."title' not in read and '"core_forum"."name' not in read
+    assert ['"core_session"' in q["sql"] and '"core_membership"' in q["sql"] for q in hit.captured_queries][
+        :1
+    ] == [True]
 
     # Access taken away without a bump reaching the cache (the test's transaction never commits): the rules,
     # run on every request, refuse at once although the pages are still held.

@@ -45,6 +45,7 @@ from .privacy import AccessLogEntry, ErasureRecord
 from .pagecache import PendingPageCacheBump
 from .notifications import Delivery, DigestEntry, Follow, NotificationPreference
 from .reminders import SentReminder
+from .sessions import Session
 
 # isort: on
 
@@ -55,6 +56,7 @@ __all__ = [
     "RSVP",
     "SEES_EVERY_MEETING",
     "SentReminder",
+    "Session",
     "AccessLogEntry",
     "AgendaItem",
     "Delivery",

@@ -56,6 +56,7 @@ SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 # show history.
 IGNORED_MODELS = {
     "sessions.session",
+    "core.session",
     "core.outgoingmail",
     "core.accesslogentry",
     "core.pendingpagecachebump",

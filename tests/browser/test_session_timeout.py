@@ -5,13 +5,13 @@ extended. The times are made short through the settings."""
 import time
 
 import pytest
-from django.contrib.sessions.models import Session
 from django.test import Client
 from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
 from core.auth import SIGNED_IN_AT
+from core.models import Session
 from tests.browser.conftest import assert_accessible
 
 pytestmark = pytest.mark.django_db(transaction=True)

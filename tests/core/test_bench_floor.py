@@ -19,10 +19,12 @@ def test_the_floor_costs_one_query(client, world, django_assert_num_queries):
     assert response.content.decode() == "1\n"
 
 
-def test_signed_in_the_floor_adds_only_the_session_and_the_user(client_for, world, django_assert_num_queries):
+def test_signed_in_the_floor_adds_only_the_session_with_its_person(
+    client_for, world, django_assert_num_queries
+):
     client = client_for("coordinator")
     client.get(reverse("core:bench_floor"))  # the first request of a session records its activity time
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(2):
         response = client.get(reverse("core:bench_floor"))
     assert response.status_code == 200
 

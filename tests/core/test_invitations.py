@@ -203,7 +203,7 @@ def test_the_invitation_list_pins_its_queries(client_for, world, django_assert_n
     coordinator = client_for("coordinator")
     InvitationFactory()
     coordinator.get(reverse("core:invitation_list"))
-    with django_assert_num_queries(4) as small:
+    with django_assert_num_queries(3) as small:
         coordinator.get(reverse("core:invitation_list"))
     for _ in range(20):
         InvitationFactory(forum=world["forums"]["roma_dialogue"], invited_by=UserFactory())

@@ -260,22 +260,22 @@ def test_calendar_and_forum_pages_queries_do_not_grow(client_for, world, size, d
     client = client_for("representative")
     client.get(reverse("home"))
     for name, kwargs, queries in [
-        ("core:calendar", {}, 3),
-        ("core:calendar_list", {}, 4),
-        ("core:forum_list", {}, 3),
+        ("core:calendar", {}, 2),
+        ("core:calendar_list", {}, 3),
+        ("core:forum_list", {}, 2),
         ("core:forum_detail", {"slug": world["forums"]["finnish_dialogue"].slug}, FORUM_PAGE_QUERIES),
     ]:
         with django_assert_num_queries(queries):
             assert client.get(reverse(name, kwargs=kwargs)).status_code == 200
 
 
-# Session, user, the meeting with its and its items' documents (core.plumbing.packed), items, attendance, the
+# The session with its person (one query), the meeting with its and its items' documents (core.plumbing.packed), items, attendance, the
 # dialogue app's two sections (one query for both), and the proposals app's sections: which items came from
 # proposals (1), consultation records (1; the control to add one reuses the page's agenda), and the
 # follow-up's actions that came from the meeting (1). The coordinator's forums are not asked: they see all.
-MEETING_PAGE_QUERIES = 9
+MEETING_PAGE_QUERIES = 8
 # The forum page writes one row to the access log when it shows the member list (special-category data).
-FORUM_PAGE_QUERIES = 9  # with whether the person follows the forum
+FORUM_PAGE_QUERIES = 7  # with whether the person follows the forum
 
 
 def test_calendar_shows_a_meeting_on_its_day_and_the_public_sees_only_public_ones(client, world):
@@ -326,12 +326,12 @@ def _busy_meeting(world, size: int) -> Meeting:
 
 # The coordinator's working pages for one meeting: the count is the same for 1 and 15 items.
 COORDINATOR_PAGE_QUERIES = {
-    "core:meeting_edit": 5,
-    "core:meeting_attendance": 4,
-    "core:minutes_edit": 4,
+    "core:meeting_edit": 4,
+    "core:meeting_attendance": 3,
+    "core:minutes_edit": 3,
     # One query per kind of record: the meeting, items, attendance, attachments, chair and adjusters.
-    "core:meeting_history": 8,
-    "core:attachment_create": 4,
+    "core:meeting_history": 7,
+    "core:attachment_create": 3,
 }
 
 

@@ -376,12 +376,12 @@ def test_the_published_minutes_with_their_protocols_cost_the_same_queries_at_any
     assert page.count("/protocol-sv.pdf") == min(meetings, 25)
 
 
-# The meeting page: session, user, the meeting with its files (the meeting's and its items'), signers and
+# The meeting page: the session with its person, the meeting with its files (the meeting's and its items'), signers and
 # protocol documents (core.plumbing.packed), items with their §, attendance, permissions and the tier
 # sections (the dialogue app's two in one query); the list: count, meetings, their protocols.
-# The minutes page: session, user, meeting, items with their §, the signers, who may be chosen, and the
+# The minutes page: the session with its person, meeting, items with their §, the signers, who may be chosen, and the
 # three lists of people in the form (one query each).
-QUERIES = {"meeting_detail": 9, "published_minutes": 3, "minutes_edit": 9}
+QUERIES = {"meeting_detail": 8, "published_minutes": 3, "minutes_edit": 8}
 
 
 def test_the_meeting_history_shows_who_chose_the_adjusters_and_who_approved(client_for, world):

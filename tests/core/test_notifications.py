@@ -218,4 +218,4 @@ def test_the_settings_page_costs_the_same_whatever_one_follows(
         client.get(reverse("core:notification_settings"))
 
 
-QUERIES = 7
+QUERIES = 6

@@ -17,6 +17,7 @@ from core.models import (
     MinutesStatus,
     OutgoingMail,
     Presence,
+    Session,
     User,
 )
 from core.privacy import apply_retention
@@ -104,6 +105,8 @@ def test_erasure_anonymises_the_person_and_keeps_approved_minutes_as_recorded(cl
         action=action, author=representative, text="Klart till hälften", status=action.status, progress=50
     )
     EmailMessage("Kallelse", "Hej Aino", to=[representative.email]).send()
+    signed_in = client_for("representative")
+    assert signed_in.get(reverse("home")).wsgi_request.user == representative
     admin = client_for("administrator")
 
     preview = admin.get(reverse("core:person_erase", args=[representative.pk])).content.decode()
@@ -151,8 +154,10 @@ def test_erasure_anonymises_the_person_and_keeps_approved_minutes_as_recorded(cl
     assert record.reason == "Begäran dnr KS 2026/123" and record.erased_by == world["people"]["administrator"]
     shown = admin.get(reverse("core:erasure_record", args=[record.pk])).content.decode()
     assert "Begäran dnr KS 2026/123" in shown and "Aino" not in shown
-    # The erased person can no longer sign in.
+    # The erased person can no longer sign in, and the session they had is gone with what it held.
     assert not client_for("anonymous").login(email="rep@example.org", password="correct-horse-battery")
+    assert not Session.objects.filter(user_id=person.pk).exists()
+    assert signed_in.get(reverse("home")).wsgi_request.user.is_anonymous
 
 
 def test_an_administrator_cannot_erase_themselves(client_for, world):
@@ -209,8 +214,6 @@ def test_the_nightly_task_deletes_old_outbox_mail_and_expired_sessions(world, se
         subject="Väntar", body="", from_email="a@example.org", to=["y@example.org"]
     )
     client_for("resident").get(reverse("home"))
-    from django.contrib.sessions.models import Session
-
     Session.objects.update(expire_date=timezone.now() - dt.timedelta(seconds=1))
     counts = apply_retention()
     assert counts["mail"] == 1 and counts["sessions"] >= 1

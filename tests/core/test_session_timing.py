@@ -6,10 +6,10 @@ import time
 
 import pytest
 from django.conf import settings
-from django.contrib.sessions.models import Session
 from django.urls import reverse
 
 from core.auth import SIGNED_IN_AT
+from core.models import Session
 from core.session_timing import KEPT_POST, OWNER_COOKIE
 from proposals.models import Proposal
 

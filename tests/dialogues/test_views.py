@@ -479,10 +479,10 @@ def fill(world, item, count: int) -> Commitment:
     return commitments[0]
 
 
-# Session, user, the page of commitments and its count; departments for the filter where it is shown.
+# The session with its person (one query), the page of commitments and its count; departments for the filter where it is shown.
 # A rule without an object that says no (the administration contact does not see every department) costs
 # nothing more: Django's model permissions are read for staff only (core/auth_backends.py).
-LIST_QUERIES = {"coordinator": 5, "politician": 5, "admin_contact": 4}
+LIST_QUERIES = {"coordinator": 4, "politician": 4, "admin_contact": 3}
 
 
 @pytest.mark.parametrize("role", sorted(LIST_QUERIES))
@@ -499,9 +499,9 @@ def test_list_query_count_does_not_grow_with_the_data(
     assert len(response.context["commitments"]) > 0
 
 
-# Session, user, the commitment with its meeting, forum, department and people, memberships (for
-# core.view_meeting), the history with its people, the actions that came from it.
-DETAIL_QUERIES = {"representative": 6, "coordinator": 5}
+# The session with its person and their memberships (one query; core.sessions; core.view_meeting asks them), the
+# commitment with its meeting, forum, department and people, the history with its people, the actions that came from it.
+DETAIL_QUERIES = {"representative": 4, "coordinator": 4}
 
 
 @pytest.mark.parametrize("role", sorted(DETAIL_QUERIES))

@@ -55,12 +55,12 @@ PAGES = {
 # The register is two queries: the duties with the year's assessment joined, and their departments.
 EXPECTED = {
     "summary": 3,
-    "register": 6,
-    "register-filtered": 7,
-    "detail": 9,
-    "assess": 10,
-    "dashboard": 12,  # 11 of the follow-up (tests/followup/test_queries.py), 1 more with duties
-    "department": 10,
+    "register": 5,
+    "register-filtered": 6,
+    "detail": 8,
+    "assess": 9,
+    "dashboard": 11,  # 11 of the follow-up (tests/followup/test_queries.py), 1 more with duties
+    "department": 9,
 }
 
 

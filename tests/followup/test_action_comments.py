@@ -126,4 +126,4 @@ def test_the_action_page_costs_the_same_queries_with_many_comments(
     assert html.count('class="comment"') == 2 * size
 
 
-PAGE = {"representative": 10, "coordinator": 10}  # with whether the person follows the action
+PAGE = {"representative": 9, "coordinator": 9}  # with whether the person follows the action

@@ -135,7 +135,7 @@ def test_the_grant_page_costs_the_same_queries_for_one_use_and_many(
     use.actions.add(ActionFactory())
     client.get(url)  # the first request of a session also saves the session
     few = count()
-    assert few == 5  # session, grant, user, uses with categories, their actions
+    assert few == 4  # the session with the person, the grant, uses with categories, their actions
     for _ in range(8):
         GrantUseFactory(grant=grant).actions.add(ActionFactory(), ActionFactory())
     assert count() == few
@@ -156,9 +156,9 @@ def test_the_grant_list_costs_the_same_queries_for_one_year_and_many(client_for,
     GrantUseFactory(grant=StateGrantFactory(year=2020))
     client.get(url)  # the first request of a session also saves the session
     few = count()
-    # Session, user, the grants with their sums; the rules refusing a politician the change link costs no
+    # The session with the person, the grants with their sums; the rules refusing a politician the change link costs no
     # query of Django's permission tables (core/auth_backends.py).
-    assert few == 3
+    assert few == 2
     for year in range(2021, 2027):
         GrantUseFactory(grant=StateGrantFactory(year=year))
     assert count() == few

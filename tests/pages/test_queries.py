@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 EXPECTED = {
     "/sv/rights/in/yi/": 3,
-    "/sv/translations/se/": 4,
+    "/sv/translations/se/": 3,
     "/sv/minutes/": 3,
 }  # the minutes with their protocols (one query)
 

@@ -223,9 +223,9 @@ def test_the_archive_costs_the_same_queries_for_few_and_many_reports(
     )
     client = client_for("politician")
     client.get(reverse("reports:archive"))
-    # Session, user, the count for the pages, the reports with who ordered them; "may order" refused costs
+    # The session with the person, the count for the pages, the reports with who ordered them; "may order" refused costs
     # no query of Django's permission tables (core/auth_backends.py).
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(3):
         page = client.get(reverse("reports:archive")).content.decode()
     assert page.count('id="report-') == size
 

@@ -27,7 +27,7 @@ def _fill(world, size: int) -> None:
 
 # The session and the user for those signed in, then one query for each of the four kinds; visitors see
 # no proposals, so that kind costs them nothing.
-QUERIES = {"anonymous": 3, "representative": 6, "coordinator": 6}
+QUERIES = {"anonymous": 3, "representative": 5, "coordinator": 5}
 
 
 @pytest.mark.parametrize("role", sorted(QUERIES))

@@ -115,8 +115,8 @@ def _fill(world, count: int) -> None:
         WorkingGroupFactory()  # without a mandate, and seen only by coordinators and politicians
 
 
-# Session and user, then the groups with mandate and member count; members also their own forums.
-LIST_QUERIES = {"representative": 4, "politician": 3, "coordinator": 3}
+# The session with its person and their forums (one query; core.sessions), then the groups with mandate and member count.
+LIST_QUERIES = {"representative": 2, "politician": 2, "coordinator": 2}
 
 
 @pytest.mark.parametrize("role", sorted(LIST_QUERIES))

@@ -221,8 +221,8 @@ def add_log(world, size):
 def test_log_page_query_count_is_constant(world, client_for, django_assert_num_queries, size):
     add_log(world, size)
     client = client_for("coordinator")
-    # Session, user, the year's rows, the years with records, what the base layout reads. Whether this
+    # The session with the person, the year's rows, the years with records, what the base layout reads. Whether this
     # session passed the second factor is read from the session itself (core/auth.py): no query.
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(6):
         response = client.get(reverse("proposals:consultation_log"), {"year": 2026})
     assert len(response.context["rows"]) == 2 * size

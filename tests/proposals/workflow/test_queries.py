@@ -29,12 +29,12 @@ def _fill(world, make_proposal, size: int) -> Proposal:
     return placed
 
 
-# Session and user, then: the list (and for "mine" the memberships behind the "propose" link); for the inbox also its count, the not-answered section and the
+# The session with its person and their memberships (one query; core.sessions), then: the list; for the inbox also its count, the not-answered section and the
 # filter form's three choice lists (forum, minority, department). "Mine" also reads the actions the
 # proposals led to (followup's object links), one query for the whole list.
 PAGES = {
-    ("mine", "representative"): 5,
-    ("inbox", "coordinator"): 8,
+    ("mine", "representative"): 3,
+    ("inbox", "coordinator"): 7,
 }
 
 
@@ -50,13 +50,13 @@ def test_list_queries_do_not_grow(
         assert client.get(reverse(f"proposals:{page}")).status_code == 200
 
 
-# Session and user, the proposal with its forum, people, meeting and agenda item, its attachments,
-# the history, and the commitments of the agenda item (the minutes are out); the proposer's rules read
-# the memberships, and the coordinator's page (a placed proposal: resolve or defer) the meetings to defer to.
+# The session with its person and their memberships (one query; core.sessions), the proposal with its forum, people,
+# meeting and agenda item, its attachments, the history, and the commitments of the agenda item (the minutes are
+# out); the coordinator's page (a placed proposal: resolve or defer) the meetings to defer to.
 # Plus comments and consultations (proposals/participation.py): 2 queries for both (the support and whether the
 # person supports and follows it come with the proposal); and the story (proposals/timeline.py) shares the
 # history, the commitments and the actions with the page's sections.
-DETAIL = {"representative": 10, "coordinator": 11}
+DETAIL = {"representative": 8, "coordinator": 9}
 
 
 @pytest.mark.parametrize("role", sorted(DETAIL))

@@ -153,7 +153,7 @@ def test_a_published_report_links_the_public_version_for_those_who_do_not_read_r
 
 # The proposal page with its story: the count of tests/proposals/workflow/test_queries.py, plus the actions'
 # progress updates (prefetched), the reports, and the meeting page's rules for the placed meeting (held).
-STORY = {"representative": 12, "coordinator": 13}
+STORY = {"representative": 10, "coordinator": 11}
 
 
 @pytest.mark.parametrize("role", sorted(STORY))
