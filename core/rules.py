@@ -27,9 +27,8 @@ def person_ties(user) -> tuple[set[int], set[int]]:
     """
     forums, signed = getattr(user, "_current_forum_ids", None), getattr(user, "_signed_meeting_ids", None)
     if forums is None or signed is None:
-        today = timezone.localdate()
         with connections[router.db_for_read(Membership)].cursor() as cursor:
-            cursor.execute("SELECT " + _ties_columns().format(person="%s"), [user.pk, today, today, user.pk])
+            cursor.execute("SELECT " + ties_columns("%s"), [user.pk, *ties_params(), user.pk])
             row = cursor.fetchone()
         forums, signed = keep_ties(user, row)
     return forums, signed
@@ -42,22 +41,23 @@ def keep_ties(user, row) -> tuple[set[int], set[int]]:
     return forums, signed
 
 
-def ties_columns(person: str) -> tuple[str, list]:
-    """person_ties()'s two arrays as columns of another query, for the person whose primary key is the SQL
-    expression `person`, and the parameters they take (today's date, twice)."""
-    today = timezone.localdate()
-    return _ties_columns().format(person=person), [today, today]
-
-
 @functools.cache
-def _ties_columns() -> str:
+def ties_columns(person: str) -> str:
+    """person_ties()'s two arrays as columns of a query, for the person whose primary key is the SQL
+    expression `person`; they take ties_params() (and `person`'s own, where it is a placeholder)."""
     quote = connections[router.db_for_read(Membership)].ops.quote_name
     membership, signer = quote(Membership._meta.db_table), quote(MinutesSigner._meta.db_table)
     return (
-        f"ARRAY(SELECT {quote('forum_id')} FROM {membership} WHERE {quote('user_id')} = {{person}}"  # noqa: S608
+        f"ARRAY(SELECT {quote('forum_id')} FROM {membership} WHERE {quote('user_id')} = {person}"  # noqa: S608
         f" AND {quote('starts_on')} <= %s AND ({quote('ends_on')} IS NULL OR {quote('ends_on')} >= %s)),"
-        f" ARRAY(SELECT {quote('meeting_id')} FROM {signer} WHERE {quote('user_id')} = {{person}})"
+        f" ARRAY(SELECT {quote('meeting_id')} FROM {signer} WHERE {quote('user_id')} = {person})"
     )
+
+
+def ties_params() -> list:
+    """The parameters of ties_columns(): today's date, twice (a term that ends today still counts)."""
+    today = timezone.localdate()
+    return [today, today]
 
 
 @rules.predicate

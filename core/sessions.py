@@ -11,6 +11,8 @@ would otherwise ask before serving a stored page. Everything else (writing, expi
 clearsessions) is Django's.
 """
 
+import functools
+
 from django.contrib.auth import SESSION_KEY, get_user_model
 from django.contrib.sessions.backends import db
 from django.core.exceptions import ValidationError
@@ -19,7 +21,28 @@ from django.utils import timezone
 
 from .auth_backends import user_columns, user_from_row
 from .plumbing import pagecache
-from .rules import keep_ties, ties_columns
+from .rules import keep_ties, ties_columns, ties_params
+
+
+@functools.cache
+def _session_sql(alias: str, read_bump: bool) -> str:
+    """The session read: the session, the page cache's pending bump where `read_bump`, the person's ties
+    (core.rules) and the person; written once per process. Takes ties_params(), the key and the time."""
+    from .models import Session
+
+    quote = connections[alias].ops.quote_name
+    people = get_user_model()._meta
+    person_pk = f"person.{quote(people.pk.column)}"
+    person_columns = ", ".join(f"person.{column}" for column in user_columns()[0])
+    # The page cache's check for a pending bump rides along (core/plumbing/pagecache.py).
+    bump_columns, bump_join = pagecache.pending_bump_columns() if read_bump else ("", "")
+    return (
+        f"SELECT session.{quote('session_data')}, session.{quote('expire_date')}, "  # noqa: S608
+        f"{bump_columns + ', ' if read_bump else ''}{ties_columns(person_pk)}, {person_columns} "
+        f"FROM (SELECT 1) AS one LEFT JOIN {quote(Session._meta.db_table)} AS session "
+        f"ON session.{quote('session_key')} = %s AND session.{quote('expire_date')} > %s "
+        f"LEFT JOIN {quote(people.db_table)} AS person ON {person_pk} = session.{quote('user_id')} {bump_join}"
+    )
 
 
 class PersonInColumn:
@@ -49,27 +72,13 @@ class SessionStore(PersonInColumn, db.SessionStore):
         model = self.get_model_class()
         alias = router.db_for_read(model)
         connection = connections[alias]
-        quote = connection.ops.quote_name
         key = self.session_key  # Django's setter has checked it (None when it is not a valid key)
         self.signed_in_person = None
         if not key:
             return None
-        person_columns = ", ".join(f"person.{column}" for column in user_columns()[0])
-        people = quote(get_user_model()._meta.db_table)
-        person_pk = quote(get_user_model()._meta.pk.column)
-        ties, ties_params = ties_columns(f"person.{person_pk}")
         read_bump = alias == DEFAULT_DB_ALIAS and pagecache.enabled()
-        # The page cache's check for a pending bump rides along (core/plumbing/pagecache.py).
-        bump_columns, bump_join = pagecache.pending_bump_columns() if read_bump else ("", "")
         with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT session.{quote('session_data')}, session.{quote('expire_date')}, "  # noqa: S608
-                f"{bump_columns + ', ' if read_bump else ''}{ties}, {person_columns} "
-                f"FROM (SELECT 1) AS one LEFT JOIN {quote(model._meta.db_table)} AS session "
-                f"ON session.{quote('session_key')} = %s AND session.{quote('expire_date')} > %s "
-                f"LEFT JOIN {people} AS person ON person.{person_pk} = session.{quote('user_id')} {bump_join}",
-                [*ties_params, key, timezone.now()],
-            )
+            cursor.execute(_session_sql(alias, read_bump), [*ties_params(), key, timezone.now()])
             found = cursor.fetchone()
         rest = found[2:]
         if read_bump:
