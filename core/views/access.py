@@ -22,7 +22,9 @@ if TYPE_CHECKING:
     # Read by mypy as declared here: following the import makes django-stubs lose the models' queryset types
     # throughout the views (a cycle through core.models).
     def holds_page(request: HttpRequest) -> bool: ...
+    def read_one(queryset: QuerySet[M], field_name: str, value: Any, *, shape: str) -> M: ...
 else:
+    from core.plumbing.compiled import read_one
     from core.plumbing.pagecache import holds_page
 
 if TYPE_CHECKING:
@@ -106,7 +108,10 @@ class ObjectAccessMixin(_View):
     def get_hit_queryset(self) -> QuerySet | None:
         """What the access rules need and nothing more, read instead of the access queryset when the page
         cache holds the page (a view decorated with cached_get): the page is then not rendered, and loading
-        what it shows would cost more than serving it. None: always the access queryset."""
+        what it shows would cost more than serving it. None: always the access queryset.
+
+        The same queryset for every request of the view: its SQL is compiled once per process
+        (core.plumbing.compiled), and only the object's key changes from one read to the next."""
         return None
 
     def get_access_object(self) -> Any:
@@ -115,7 +120,11 @@ class ObjectAccessMixin(_View):
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any):
         hit = self.get_hit_queryset()
-        queryset = hit if hit is not None and holds_page(request) else self.get_access_queryset()
-        self.object = get_object_or_404(queryset, **{self.lookup_field: kwargs[self.lookup_kwarg]})
+        value = kwargs[self.lookup_kwarg]
+        if hit is not None and holds_page(request):
+            shape = f"{type(self).__module__}.{type(self).__qualname__}"
+            self.object = read_one(hit, self.lookup_field, value, shape=shape)
+        else:
+            self.object = get_object_or_404(self.get_access_queryset(), **{self.lookup_field: value})
         check_access(request, self.get_access_object(), self.view_permission, self.permission_required)
         return super().dispatch(request, *args, **kwargs)
