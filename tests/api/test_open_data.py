@@ -6,10 +6,11 @@ Real PostgreSQL and Redis; the page cache is on where ETag, Last-Modified and fr
 import datetime as dt
 import json
 import re
+import time
 
 import pytest
 from django.core.cache import caches
-from django.test import Client
+from django.test import Client, RequestFactory
 from django.utils import timezone
 from rdflib import Graph, URIRef
 from rdflib import namespace as rdf
@@ -415,3 +416,53 @@ def test_a_list_costs_the_same_queries_whatever_its_length(
         _report(public_world["world"], published=True)
     with django_assert_num_queries(queries):
         api(f"/api/v1/{dataset}/")
+
+
+def _asking(address: str):
+    from rest_framework.request import Request
+
+    return Request(RequestFactory().get("/api/v1/goals/", REMOTE_ADDR=address))
+
+
+def test_the_limit_holds_when_many_workers_answer_one_client_at_once(settings, page_cache):
+    """Each request is counted by one script Redis runs whole: none is lost between the check and the count
+    (the list REST framework keeps was read by two workers before either wrote it back)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from api.throttling import OpenDataThrottle
+
+    settings.API_RATE_LIMIT = "10/minute"
+    request = _asking("198.51.100.7")
+    with ThreadPoolExecutor(8) as pool:
+        answers = list(pool.map(lambda _: OpenDataThrottle().allow_request(request, None), range(24)))
+    assert answers.count(True) == 10 and answers.count(False) == 14
+    # Another address has a count of its own.
+    assert OpenDataThrottle().allow_request(_asking("198.51.100.8"), None)
+
+
+def test_the_window_slides_and_retry_after_says_when_to_come_back(settings, page_cache):
+    from api.throttling import OpenDataThrottle
+
+    settings.API_RATE_LIMIT = "3/minute"
+    request = _asking("198.51.100.9")
+    start = (int(time.time()) // 60 + 1) * 60  # a window's start, so that the test knows where it stands
+
+    def ask(at: float) -> OpenDataThrottle:
+        throttle = OpenDataThrottle()
+        throttle.timer = lambda: at
+        throttle.allowed = throttle.allow_request(request, None)
+        return throttle
+
+    assert [ask(start + 50).allowed for _ in range(4)] == [True, True, True, False]
+    refused = ask(start + 50)
+    # This window is full: at the next one, its three still weigh three until a moment has passed.
+    assert refused.wait() == 11
+    assert not ask(start + 50 + 10).allowed
+    # 11 s on, the three weigh 3 × 59/60: one more gets through, and then the estimate is over again.
+    assert ask(start + 50 + 11).allowed
+    later = ask(start + 50 + 11)
+    assert not later.allowed
+    # 1 + 3 × (59 - t)/60 < 3 once t > 19: twenty seconds on.
+    assert later.wait() == 20
+    assert not ask(start + 61 + 19).allowed
+    assert ask(start + 61 + 20).allowed
