@@ -47,7 +47,6 @@ logger = logging.getLogger(__name__)
 # Redis, which every web host shares; "default" is the database cache that signing in uses (settings.CACHES).
 CACHE_ALIAS = "shared"
 VERSION_KEY = "pages:data-version"
-NONCE_MARK = "\ue010csp-nonce\ue011"
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 # Tables written on the way that change no page: sessions (every request refreshes its own), the mail outbox,
 # the access log, the beat schedule, the admin's log, and the page cache's own pending bumps; other apps add
@@ -396,7 +395,9 @@ def _key(request) -> str | None:
         scope = "visitor"
     hx = "hx" if request.headers.get("HX-Request") else "page"
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"pages:{scope}:{request.LANGUAGE_CODE}:{hx}:{timezone.localdate().isoformat()}:{path}"
+    # "bytes": entries hold the page's bytes around its nonce (_store); a running deploy's older entries
+    # hold text, and are not read.
+    return f"pages:bytes:{scope}:{request.LANGUAGE_CODE}:{hx}:{timezone.localdate().isoformat()}:{path}"
 
 
 def _current_version():
@@ -481,11 +482,14 @@ def _may_keep(request, response) -> bool:
 
 
 def _store(request, response, key: str, version: int) -> None:
-    content = response.content.decode(response.charset)
+    """Keep the page as its bytes cut where this request's CSP nonce stood, so that a hit joins them around
+    its own nonce. Bytes, not text: a 120 KiB page cost a hit 0.4 ms more as text, decoded from UTF-8
+    when Redis' answer was unpickled, searched and copied for the nonce, and encoded again for the response
+    (in-process profile of the next consultation's page, from the cache)."""
     nonce = getattr(request, "_csp_nonce", None)
-    if isinstance(nonce, str):
-        content = content.replace(nonce, NONCE_MARK)
-    entry = (version, content, response["Content-Type"])
+    content = response.content
+    parts = tuple(content.split(nonce.encode())) if isinstance(nonce, str) else (content,)
+    entry = (version, parts, response["Content-Type"])
     try:
         _cache().set(key, entry, settings.PAGE_CACHE_SECONDS)
     except Exception:
@@ -493,9 +497,8 @@ def _store(request, response, key: str, version: int) -> None:
 
 
 def _from_entry(request, entry) -> HttpResponse:
-    _version, content, content_type = entry
-    if NONCE_MARK in content:
-        content = content.replace(NONCE_MARK, str(request.csp_nonce))
+    _version, parts, content_type = entry
+    content = str(request.csp_nonce).encode().join(parts) if len(parts) > 1 else parts[0]
     response = HttpResponse(content, content_type=content_type)
     response["X-Page-Cache"] = "hit"
     return response
