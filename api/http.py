@@ -32,14 +32,15 @@ class OpenDataMixin:
     def answer(self, request, handler, *args, **kwargs) -> HttpResponse:
         language = requested_language(request)
 
-        def build() -> tuple[bytes, float]:
+        def build() -> tuple[bytes, float, str]:
             with translation.override(language):
                 response = handler(request, *args, **kwargs)
                 content = JSONRenderer().render(response.data, renderer_context=self.get_renderer_context())
-            return content, time.time()
+            # The ETag is kept with the answer: hashing 300 KiB of meetings again took 0.4 ms a request.
+            return content, time.time(), f'"{hashlib.sha256(content).hexdigest()[:32]}"'
 
-        content, built_at = kept_for_everyone(f"api:{request.get_full_path()}", build)
-        etag = f'"{hashlib.sha256(content).hexdigest()[:32]}"'
+        # "v2": answers kept with their ETag (what a running deploy kept before has none, and is not read).
+        content, built_at, etag = kept_for_everyone(f"api:v2:{request.get_full_path()}", build)
         # The data had not changed since the answer was first built at this data version: a safe upper bound.
         last_modified = int(built_at)
         response = HttpResponse(content, content_type="application/json")
