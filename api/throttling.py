@@ -41,7 +41,7 @@ class OpenDataThrottle(AnonRateThrottle):
 
     scope = "open_data"
     cache = caches["shared"]
-    _scripts: dict[int, object] = {}
+    _script = None  # COUNT, registered once; run on the client of each call
 
     def get_rate(self) -> str:
         return settings.API_RATE_LIMIT
@@ -68,10 +68,11 @@ class OpenDataThrottle(AnonRateThrottle):
         keys = [self.cache.make_and_validate_key(f"{self.key}:{int(window) - back}") for back in (0, 1)]
         # The cache's own redis-py client (core.plumbing.redis_cache), on the connection pool it shares.
         client = self.cache._cache.get_client(keys[0], write=True)  # type: ignore[attr-defined]
-        script = self._scripts.get(id(client))
-        if script is None:
-            script = self._scripts[id(client)] = client.register_script(COUNT)
-        counted, current, previous = script(keys=keys, args=[weight, self.num_requests, 2 * self.duration])
+        if OpenDataThrottle._script is None:
+            OpenDataThrottle._script = client.register_script(COUNT)
+        counted, current, previous = OpenDataThrottle._script(
+            keys=keys, args=[weight, self.num_requests, 2 * self.duration], client=client
+        )
         if counted:
             return True
         self.retry_after = self._seconds_until_free(int(current), int(previous), elapsed)
