@@ -100,11 +100,11 @@ def _read_by_orm(queryset: QuerySet, field_name: str, value: Any) -> Model:
         raise Http404 from None
 
 
-def read_one(queryset: QuerySet, field_name: str, value: Any, *, shape: str) -> Model:
+def read_one(queryset: QuerySet, field_name: str, value: Any, *, shape: object) -> Model:
     """The one object of `queryset` whose `field_name` is `value`, else Http404 (as get_object_or_404).
 
     `shape` names the queryset: the same name must always come with the same queryset (a view's constant
-    hit queryset, named by its view). Its SQL is compiled once per process, connection and language.
+    hit queryset, named by its view class). Its SQL is compiled once per process, connection and language.
     """
     db = queryset.db
     connection = connections[db]

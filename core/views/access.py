@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     # Read by mypy as declared here: following the import makes django-stubs lose the models' queryset types
     # throughout the views (a cycle through core.models).
     def holds_page(request: HttpRequest) -> bool: ...
-    def read_one(queryset: QuerySet[M], field_name: str, value: Any, *, shape: str) -> M: ...
+    def read_one(queryset: QuerySet[M], field_name: str, value: Any, *, shape: object) -> M: ...
 else:
     from core.plumbing.compiled import read_one
     from core.plumbing.pagecache import holds_page
@@ -122,8 +122,7 @@ class ObjectAccessMixin(_View):
         hit = self.get_hit_queryset()
         value = kwargs[self.lookup_kwarg]
         if hit is not None and holds_page(request):
-            shape = f"{type(self).__module__}.{type(self).__qualname__}"
-            self.object = read_one(hit, self.lookup_field, value, shape=shape)
+            self.object = read_one(hit, self.lookup_field, value, shape=type(self))
         else:
             self.object = get_object_or_404(self.get_access_queryset(), **{self.lookup_field: value})
         check_access(request, self.get_access_object(), self.view_permission, self.permission_required)
