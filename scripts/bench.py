@@ -346,15 +346,15 @@ def _cpu_times() -> tuple[int, int]:
     return ticks[3] + ticks[4], sum(ticks[:8])
 
 
-def wait_until_quiet(idle_share: float = 0.85, timeout: float = 90.0) -> float:
+def wait_until_quiet(idle_share: float = 0.85, timeout: float = 90.0) -> tuple[float, bool]:
     """Wait until the machine is idle (two half-seconds in a row at `idle_share` or more), and say how long
-    that took: work still running when the load starts (gunicorn workers still importing Django after their
+    that took and whether it was idle by then: work still running when the load starts (gunicorn workers still importing Django after their
     first one answered, what ran just before the bench) is counted against whatever is measured first. In a
     run on 2026-12-08 without this wait, plain Django's first run served 1,205 requests/s and its last 2,050,
     and the bare view, measured right after the first, 782 against 994 on the server measured later. Without
     /proc/stat, it waits for nothing."""
     if not os.path.exists("/proc/stat"):
-        return 0.0
+        return 0.0, True
     started = time.monotonic()
     quiet = 0
     while quiet < 2 and time.monotonic() - started < timeout:
@@ -363,7 +363,7 @@ def wait_until_quiet(idle_share: float = 0.85, timeout: float = 90.0) -> float:
         idle_after, total_after = _cpu_times()
         share = (idle_after - idle_before) / max(1, total_after - total_before)
         quiet = quiet + 1 if share >= idle_share else 0
-    return time.monotonic() - started
+    return time.monotonic() - started, quiet >= 2
 
 
 def settle(base: str, path: str) -> None:
@@ -599,8 +599,11 @@ def main() -> None:
         settle(base, "/" if page.kind == "plain" else "/healthz")
         return result
 
-    waited = wait_until_quiet()
-    print(f"\nThe machine was quiet after {waited:.1f} s (the servers' workers had all started)")
+    waited, quiet = wait_until_quiet()
+    if quiet:
+        print(f"\nThe machine was quiet after {waited:.1f} s")
+    else:
+        print(f"\nwarning: the machine was still busy after {waited:.0f} s: other work skews the figures")
     print(f"\nLoad: wrk, {THREADS} threads, {CONNECTIONS} connections, {args.seconds} s a page and server")
     plain_runs = [drive(args.plain_url, plain_page)]
     print(
@@ -686,8 +689,8 @@ def main() -> None:
             "cpus": os.cpu_count(),
             # Other work on the machine skews the figures: the 1-minute load average before and after.
             "load_average": [round(load_before, 2), round(load_after, 2)],
-            # How long the machine took to be idle once the servers answered (wait_until_quiet).
-            "quiet_after_s": round(waited, 1),
+            # How long the machine took to be idle once the servers answered (wait_until_quiet); None: it never was.
+            "quiet_after_s": round(waited, 1) if quiet else None,
             "wrk": {"threads": THREADS, "connections": CONNECTIONS, "seconds": args.seconds},
             "data": size,
         },
